@@ -1,0 +1,266 @@
+"""The headless command line: stories, compose, export, preflight, convert (never imports Qt).
+
+Exit codes are a contract: 0 success, 1 a user error (one paragraph on stderr, no traceback),
+2 preflight found errors.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .errors import UserError
+
+USAGE = """usage: main.py [DOC]                       open the editor (on DOC or the bundled sample page)
+       main.py stories COPY... [--json] [--no-normalise]
+       main.py compose COPY... -o PAGE.pdf [--png PAGE.png] [--save DOC] [--size broadsheet|tabloid|WxHmm]
+                               [--columns N] [--pages N] [--convert CONFIG] [--image STORY=FILE] [--force]
+       main.py export DOC -o OUT.pdf [--pages 1,3-4] [--png DIR] [--convert CONFIG] [--per-page PATTERN] [--force]
+       main.py preflight DOC|PDF [--json]
+       main.py convert CONFIG [FILE] [--dict FILE]
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad flag as a UserError (exit 1) instead of exiting 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UserError(message, where=self.prog, hint="see `python main.py --help`")
+
+
+def run(args: Sequence[str]) -> int:
+    """Run one subcommand; returns the exit code."""
+    if not args or args[0] in ("-h", "--help"):
+        print(USAGE)
+        return 0
+    cmd, rest = args[0], list(args[1:])
+    try:
+        if cmd == "stories":
+            from .stories_cli import run_stories
+
+            return run_stories(rest)
+        if cmd == "convert":
+            from .convert_cli import run_convert
+
+            return run_convert(rest)
+        if cmd == "compose":
+            return _compose(rest)
+        if cmd == "export":
+            return _export(rest)
+        if cmd == "preflight":
+            return _preflight(rest)
+        raise UserError(f"unknown command '{cmd}'", hint="see `python main.py --help`")
+    except UserError as e:
+        print(f"banmian: {e.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("banmian: interrupted; nothing was written", file=sys.stderr)
+        return 1
+
+
+def _parse_pages(spec: Optional[str], count: int) -> list[int]:
+    """'1,3-4' → [0, 2, 3] (0-based), checked against the page count."""
+    if not spec:
+        return list(range(count))
+    out: list[int] = []
+    for part in spec.split(","):
+        part = part.strip()
+        try:
+            if "-" in part:
+                a, b = (int(x) for x in part.split("-", 1))
+            else:
+                a = b = int(part)
+        except ValueError:
+            raise UserError(f"'{part}' is not a page number or range", hint="write pages like 1,3-4") from None
+        if a < 1 or b > count or a > b:
+            raise UserError(f"pages {part} are outside 1–{count}", hint=f"the document has {count} pages")
+        out.extend(range(a - 1, b))
+    return list(dict.fromkeys(out))
+
+
+def _header(ns: argparse.Namespace):
+    from .model import PageHeader
+
+    return PageHeader(paper=ns.paper, section=ns.section, number=ns.number,
+                      date=ns.date or datetime.date.today().isoformat(), edition=ns.edition,
+                      editor=ns.editor)
+
+
+def _write_outputs(doc, pages_idx, out: Optional[str], png: Optional[str], force: bool,
+                   per_page: Optional[str] = None, doc_path: Optional[str] = None) -> int:
+    """Lay out, preflight, and write the PDF (and PNGs). Returns the exit code."""
+    from .pdf import write_pdf, write_pdf_per_page
+    from .preflight import preflight_pages
+    from .render import lay_out_document
+
+    displays = lay_out_document(doc)
+    chosen = [displays[i] for i in pages_idx]
+    findings = preflight_pages(chosen, doc)
+    errors = [f for f in findings if f.severity == "error"]
+    for f in findings:
+        where = f"page {f.page + 1}" + (f", block {f.block}" if f.block else "")
+        print(f"{f.severity}: {where}: {f.message}", file=sys.stderr)
+    for d in chosen:
+        for b in d.blocks:
+            if b.fit_label:
+                print(f"fit: page {d.page_index + 1}, block {b.block_id} ({b.story_id}): {b.fit_label}",
+                      file=sys.stderr)
+    if errors and not force:
+        print(f"banmian: preflight found {len(errors)} error(s); nothing was written "
+              "— fix them or pass --force", file=sys.stderr)
+        return 2
+    if per_page:
+        folder = Path(out) if out else Path(".")
+        files = write_pdf_per_page(chosen, folder, pattern=per_page)
+        for f in files:
+            print(f)
+    elif out:
+        write_pdf(chosen, out)
+        print(out)
+    if png:
+        from .preview import write_png
+
+        written = write_png(out, png) if out and not per_page else []
+        for w in written:
+            print(w)
+    return 0
+
+
+def _compose(args: list[str]) -> int:
+    p = _Parser(prog="main.py compose", add_help=True)
+    p.add_argument("copy", nargs="+")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--png")
+    p.add_argument("--save")
+    p.add_argument("--size", default="broadsheet")
+    p.add_argument("--columns", type=int)
+    p.add_argument("--pages", type=int, default=0, help="allow up to N pages (default 1, tabloid 4)")
+    p.add_argument("--convert")
+    p.add_argument("--image", action="append", default=[], metavar="STORY=FILE")
+    p.add_argument("--template")
+    p.add_argument("--force", action="store_true")
+    p.add_argument("--no-normalise", action="store_true")
+    _header_flags(p)
+    ns = p.parse_args(args)
+
+    from .compose import compose_pages
+    from .importer import import_files
+    from .presets import page_spec
+
+    spec = page_spec(ns.size, ns.columns)
+    imported = import_files(ns.copy, normalise=not ns.no_normalise)
+    stories = list(imported.stories)
+    if not stories:
+        raise UserError("no stories were found in the copy", where=", ".join(ns.copy),
+                        hint="check that the files hold text")
+    images = _images(ns.image, stories)
+    template = None
+    if ns.template:
+        from .document_io import load_document
+
+        template = load_document(ns.template)
+    max_pages = ns.pages or (1 if spec.name == "broadsheet" else 4)
+    source = stories
+    if ns.convert:
+        from .convert import convert_story, validate_config
+
+        validate_config(ns.convert)
+        stories = [convert_story(s, ns.convert) for s in stories]
+    result = compose_pages(stories, spec, _header(ns), max_pages=max_pages, images=images,
+                           template=template)
+    doc = result.document
+    if ns.convert:
+        doc = replace(doc, stories=tuple(source), edition=ns.convert)
+    for line in result.report:
+        print(f"compose: {line}", file=sys.stderr)
+    if ns.save:
+        from .document_io import save_document
+
+        save_document(doc, ns.save)
+    return _write_outputs(doc, list(range(len(doc.pages))), ns.output, ns.png, ns.force)
+
+
+def _images(pairs: list[str], stories) -> dict[str, str]:
+    """--image STORY=FILE: STORY is a story id (s3) or a word of its headline."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise UserError(f"'{pair}' is not STORY=FILE", hint="e.g. --image s7=photo.jpg")
+        key, path = pair.split("=", 1)
+        if not Path(path).is_file():
+            raise UserError("image file not found", where=path, hint="check the path")
+        match = [s for s in stories if s.id == key] or \
+                [s for s in stories if key and key in " ".join(s.headline.main)]
+        if not match:
+            raise UserError(f"no story '{key}' for --image", hint="use a story id from `main.py stories`")
+        out[match[0].id] = str(Path(path).resolve())
+    return out
+
+
+def _header_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--paper", default="")
+    p.add_argument("--section", default="基层")
+    p.add_argument("--number", default="")
+    p.add_argument("--date", default="")
+    p.add_argument("--edition", default="")
+    p.add_argument("--editor", default="")
+
+
+def _export(args: list[str]) -> int:
+    p = _Parser(prog="main.py export")
+    p.add_argument("doc")
+    p.add_argument("-o", "--output")
+    p.add_argument("--pages")
+    p.add_argument("--png")
+    p.add_argument("--convert")
+    p.add_argument("--per-page", metavar="PATTERN")
+    p.add_argument("--force", action="store_true")
+    ns = p.parse_args(args)
+    if not ns.output and not ns.per_page:
+        raise UserError("say where to write", hint="-o OUT.pdf, or --per-page PATTERN with -o FOLDER")
+    from .document_io import load_document
+
+    doc = load_document(ns.doc)
+    if ns.convert:
+        from .convert import validate_config
+
+        validate_config(ns.convert)
+        doc = replace(doc, edition=ns.convert)
+    return _write_outputs(doc, _parse_pages(ns.pages, len(doc.pages)), ns.output, ns.png, ns.force,
+                          per_page=ns.per_page, doc_path=ns.doc)
+
+
+def _preflight(args: list[str]) -> int:
+    p = _Parser(prog="main.py preflight")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    ns = p.parse_args(args)
+    path = Path(ns.file)
+    if not path.exists():
+        raise UserError("no such file", where=ns.file, hint="check the path")
+    head = path.read_bytes()[:5]
+    if head == b"%PDF-":
+        from .preflight import preflight_pdf
+
+        findings = preflight_pdf(str(path))
+    else:
+        from .document_io import load_document
+        from .preflight import preflight_pages
+        from .render import lay_out_document
+
+        doc = load_document(path)
+        findings = preflight_pages(lay_out_document(doc), doc)
+    if ns.json:
+        print(json.dumps([f.__dict__ for f in findings], ensure_ascii=False, indent=1))
+    else:
+        for f in findings:
+            where = f"page {f.page + 1}" + (f", block {f.block}" if f.block else "") + \
+                    (f", story {f.story}" if f.story else "")
+            print(f"{f.severity}: {where}: {f.message}")
+        print(f"{sum(f.severity == 'error' for f in findings)} error(s), "
+              f"{sum(f.severity == 'warning' for f in findings)} warning(s)")
+    return 2 if any(f.severity == "error" for f in findings) else 0

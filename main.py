@@ -1,0 +1,25 @@
+"""Banmian 版面 entry point: no arguments opens the editor; subcommands run headless (no Qt)."""
+from __future__ import annotations
+
+import sys
+
+HEADLESS = {"stories", "compose", "export", "preflight", "convert"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in HEADLESS:
+        from layout.cli import run
+
+        return run(args)
+    if args and args[0] in ("-h", "--help"):
+        from layout.cli import run
+
+        return run(["--help"])
+    from ui.app import run_editor  # Qt is imported only here
+
+    return run_editor(args[0] if args else None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
