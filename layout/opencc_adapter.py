@@ -210,7 +210,7 @@ def chain_converter(config: str) -> ChainConverter:
     return ChainConverter(config)
 
 
-@lru_cache(maxsize=1)
-def character_candidates() -> dict[str, tuple[str, ...]]:
-    """STCharacters entries with more than one Traditional form: 后 → (後, 后), 发 → (發, 髮), …"""
-    return {k: tuple(v) for k, v in read_dictionary_file("STCharacters.txt").items() if len(v) > 1}
+@lru_cache(maxsize=None)
+def character_candidates(name: str) -> dict[str, tuple[str, ...]]:
+    """Entries of a character dictionary with several targets: STCharacters 发 → (發, 髮), …"""
+    return {k: tuple(v) for k, v in read_dictionary_file(name).items() if len(v) > 1}
