@@ -1,0 +1,266 @@
+"""Story → frames in a block → lines: the flat text of a story, a block's text slots, and body flow.
+
+A block's body is flowed into *slots*: vertical runs of grid lines at one x and width, in reading
+order (text column by text column, left to right). Obstacles (the headline zone, a picture and its
+caption 图文互斥, the corner cut of an L-shaped block 拐弯, jump lines) remove grid lines from the
+slots they cross. What does not fit is overset data (a cursor to resume from and a character
+count), never an error; linked frames resume from that cursor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from .fonts import FontRegistry, default_registry
+from .model import Block, Grid, Story
+from .typeset import SetLine, TextStyle, set_paragraph
+
+# Segment roles of a story's flat text, in order.
+HEAD_ROLES = ("kicker", "head", "sub")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One piece of a story's flat text: its role, text and offset of its first character."""
+
+    role: str  # kicker | head | sub | byline | body | subhead | lead | caption | credit
+    text: str
+    start: int
+
+
+def story_segments(story: Story) -> list[Segment]:
+    """The story as segments of one flat text, joined by one newline each.
+
+    Order: kicker 引题, main-head parts 主题, subtitle 副题, a leading byline, paragraphs, a trailing
+    byline, credits. GlyphRun.offsets index this flat text, so the editor maps glyphs to copy with it.
+    """
+    parts: list[tuple[str, str]] = []
+    h = story.headline
+    if h.kicker:
+        parts.append(("kicker", h.kicker))
+    parts += [("head", m) for m in h.main if m]
+    if h.sub:
+        parts.append(("sub", h.sub))
+    if story.byline and story.byline_at_start:
+        parts.append(("byline", story.byline))
+    for p in story.paragraphs:
+        if p.text:
+            parts.append((p.role if p.role in ("subhead", "lead", "caption") else "body", p.text))
+    if story.byline and not story.byline_at_start:
+        parts.append(("byline", story.byline))
+    if story.credits:
+        parts.append(("credit", story.credits))
+    out, pos = [], 0
+    for role, text in parts:
+        out.append(Segment(role, text, pos))
+        pos += len(text) + 1
+    return out
+
+
+def flat_text(story: Story) -> str:
+    """The story's flat text (see `story_segments`)."""
+    return "\n".join(s.text for s in story_segments(story))
+
+
+def body_segments(story: Story) -> list[Segment]:
+    return [s for s in story_segments(story) if s.role not in HEAD_ROLES]
+
+
+def head_segments(story: Story) -> list[Segment]:
+    return [s for s in story_segments(story) if s.role in HEAD_ROLES]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A run of `rows` grid lines from grid row `row`, at x with width `width` (points)."""
+
+    x: float
+    width: float
+    row: int
+    rows: int
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where flow resumes: segment index and character offset inside it."""
+
+    seg: int = 0
+    pos: int = 0
+
+
+@dataclass(frozen=True)
+class PlacedLine:
+    """A set line on the page: baseline-left (x, y), its style, role and flat-text offset."""
+
+    line: SetLine
+    x: float
+    y: float
+    style: TextStyle
+    role: str
+    base_offset: int
+    slot: int
+    row: int
+
+
+@dataclass(frozen=True)
+class FlowResult:
+    lines: tuple[PlacedLine, ...]
+    capacity_lines: int
+    capacity_chars: int
+    needed_chars: int  # characters of the body still to set when this frame began
+    overset_chars: int  # characters left over after this frame (超 N 字)
+    underset_lines: int  # grid lines left empty (缺 N 行)
+    rest: Optional[Cursor]  # None when everything was set
+
+
+def _count(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
+def rect_slots(grid: Grid, col: int, row: int, cols: int, rows: int, body_columns: int = 0,
+               obstacles: Sequence[tuple[float, float, int, int]] = ()) -> list[Slot]:
+    """Text slots of a grid rectangle with `body_columns` text columns (0 = one per grid column).
+
+    obstacles: (x0, x1, row0, row1) rectangles (points across, grid rows down, row1 exclusive)
+    taken out of every text column whose x range they overlap.
+    """
+    x0, w = grid.col_x(col), grid.span_width(cols)
+    k = cols if body_columns <= 0 else min(body_columns, cols)
+    if k == cols:
+        cols_x = [(grid.col_x(col + i), grid.column_width) for i in range(cols)]
+    else:
+        tw = (w - (k - 1) * grid.gutter) / k
+        cols_x = [(x0 + i * (tw + grid.gutter), tw) for i in range(k)]
+    slots: list[Slot] = []
+    for cx, cw in cols_x:
+        free = [True] * rows
+        for ox0, ox1, r0, r1 in obstacles:
+            if ox0 < cx + cw - 0.5 and ox1 > cx + 0.5:
+                for r in range(max(r0, row), min(r1, row + rows)):
+                    free[r - row] = False
+        r = 0
+        while r < rows:
+            if free[r]:
+                s = r
+                while r < rows and free[r]:
+                    r += 1
+                slots.append(Slot(cx, cw, row + s, r - s))
+            else:
+                r += 1
+    return slots
+
+
+def notch_obstacle(grid: Grid, block: Block) -> list[tuple[float, float, int, int]]:
+    """The corner cut out of an L-shaped block (拐弯) as an obstacle."""
+    n = block.notch
+    if n is None or n.cols <= 0 or n.rows <= 0:
+        return []
+    left = n.corner.endswith("left")
+    c0 = block.col if left else block.col + block.cols - n.cols
+    top = n.corner.startswith("top")
+    r0 = block.row if top else block.row + block.rows - n.rows
+    return [(grid.col_x(c0) - 0.1, grid.col_x(c0) + grid.span_width(n.cols) + 0.1, r0, r0 + n.rows)]
+
+
+_ROLE_FACE = {"body": "body", "lead": "body", "subhead": "hei", "byline": "kai", "credit": "kai",
+              "caption": "kai"}
+
+
+def segment_style(role: str, size: float, script: str, tracking: float = 0.0) -> TextStyle:
+    """The body-level style of a segment role: body/lead indented 2 em, bylines and captions in 楷体."""
+    face = _ROLE_FACE.get(role, "body")
+    indent = 2.0 if role in ("body", "lead", "caption") else 0.0
+    align = {"subhead": "center", "byline": "right", "credit": "right"}.get(role, "justify")
+    return TextStyle(role=face, size=size, script=script, indent=indent, align=align, tracking=tracking)
+
+
+@lru_cache(maxsize=20000)
+def _set_cached(text: str, measure: float, style: TextStyle, fonts_id: int) -> tuple[SetLine, ...]:
+    return tuple(set_paragraph(text, measure, style, _FONTS[fonts_id]))
+
+
+_FONTS: dict[int, FontRegistry] = {}
+
+
+def set_lines(text: str, measure: float, style: TextStyle, fonts: FontRegistry) -> tuple[SetLine, ...]:
+    """set_paragraph with a cache keyed by text, measure and style (flow re-sets the same copy often)."""
+    _FONTS[id(fonts)] = fonts
+    return _set_cached(text, round(measure, 3), style, id(fonts))
+
+
+def _align_x(line: SetLine, style: TextStyle, x: float, width: float) -> float:
+    if style.align == "right":
+        return x + max(0.0, width - line.width)
+    if style.align == "center":
+        return x + max(0.0, (width - line.width) / 2)
+    return x
+
+
+def flow_segments(segments: Sequence[Segment], slots: Sequence[Slot], grid: Grid, script: str = "sc",
+                  tracking: float = 0.0, start: Cursor = Cursor(),
+                  fonts: Optional[FontRegistry] = None) -> FlowResult:
+    """Flow body segments from `start` into the slots, one set line per grid line.
+
+    A paragraph that moves to a slot of another width is set again from where it stopped, so
+    text wraps around pictures and notches. Body lines sit on the baseline grid.
+    """
+    fonts = fonts or default_registry()
+    size = grid.body_size
+    placed: list[PlacedLine] = []
+    cap_lines = sum(s.rows for s in slots)
+    cap_chars = sum(s.rows * int(s.width / size + 1e-6) for s in slots)
+    needed = sum(_count(s.text[start.pos:] if i == start.seg else s.text)
+                 for i, s in enumerate(segments) if i >= start.seg)
+    si, li = 0, 0  # slot index, line inside slot
+    rest: Optional[Cursor] = None
+    for gi in range(start.seg, len(segments)):
+        seg = segments[gi]
+        pos = start.pos if gi == start.seg else 0
+        base_style = segment_style(seg.role, size, script, tracking)
+        while pos < len(seg.text):
+            while si < len(slots) and li >= slots[si].rows:
+                si, li = si + 1, 0
+            if si >= len(slots):
+                rest = Cursor(gi, pos)
+                break
+            # a subhead never stands alone at the foot of a slot
+            if seg.role == "subhead" and li == slots[si].rows - 1 and si + 1 < len(slots):
+                si, li = si + 1, 0
+                continue
+            width = slots[si].width
+            style = base_style if pos == 0 else replace(base_style, indent=0.0)
+            lines = set_lines(seg.text[pos:], width, style, fonts)
+            taken = 0
+            for ln in lines:
+                while si < len(slots) and li >= slots[si].rows:
+                    si, li = si + 1, 0
+                if si >= len(slots) or abs(slots[si].width - width) > 0.01:
+                    break
+                s = slots[si]
+                row = s.row + li
+                placed.append(PlacedLine(ln, _align_x(ln, style, s.x, s.width), grid.baseline(row),
+                                         style, seg.role, seg.start + pos, si, row))
+                li += 1
+                taken = ln.end
+            if taken == 0 and si < len(slots) and abs(slots[si].width - width) <= 0.01:
+                raise AssertionError("flow made no progress")  # a bug, never user input
+            pos += taken
+        if rest is not None:
+            break
+    over = 0
+    if rest is not None:
+        over = _count(segments[rest.seg].text[rest.pos:]) + sum(
+            _count(s.text) for s in segments[rest.seg + 1:])
+    return FlowResult(tuple(placed), cap_lines, cap_chars, needed, over,
+                      0 if rest is not None else cap_lines - len(placed), rest)
+
+
+def lines_needed(segments: Sequence[Segment], width: float, grid: Grid, script: str = "sc",
+                 tracking: float = 0.0, fonts: Optional[FontRegistry] = None) -> int:
+    """How many grid lines the segments take in one column of `width` (for copyfitting)."""
+    fonts = fonts or default_registry()
+    n = 0
+    for seg in segments:
+        n += len(set_lines(seg.text, width, segment_style(seg.role, grid.body_size, script, tracking), fonts))
+    return n

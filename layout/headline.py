@@ -1,0 +1,228 @@
+"""The headline zone: kicker 引题, main head 主题 and subtitle 副题 set as one unit.
+
+Horizontal across a block's columns or vertical (竖题) at the block's side. The main head fits its
+width by, in order: all parts on one line; one part per line; a break between words (jieba, with
+place names kept whole — never inside 北京市 or 闸弄口街道); a bounded shrink to 80 %. A head that
+still does not fit is set at the smallest size and reported (`fits` is False).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from .display import GlyphRun
+from .flow import Segment
+from .fonts import FontRegistry, default_registry
+from .typeset import TextStyle, set_paragraph
+
+MIN_SHRINK = 0.8  # bounded shrink of the main head
+SMALL_SIZE = 10.5  # 五号: the floor for kicker and subtitle
+# A token ending in one of these is a place or organisation name and is never split from what precedes it.
+_PLACE_SUFFIX = ("省", "市", "区", "县", "镇", "乡", "村", "街道", "社区", "中心", "公司")
+
+
+@dataclass(frozen=True)
+class HeadLine:
+    """One line of the headline zone: its text pieces with flat-text offsets, style and placement."""
+
+    pieces: tuple[tuple[str, int], ...]  # (text, flat offset); several parts share a line with a gap
+    role: str  # kicker | head | sub
+    style: TextStyle
+    width: float
+    dy: float  # baseline below the zone's top (horizontal) / column centre from the zone's right (vertical)
+
+
+@dataclass(frozen=True)
+class HeadPlan:
+    lines: tuple[HeadLine, ...]
+    width: float  # points the zone needs across
+    height: float  # points the zone needs down
+    size: float  # main-head size actually used
+    fits: bool
+    vertical: bool = False
+
+
+def main_size_for(importance: int, span_cols: int) -> float:
+    """Default main-head size by importance: the lead 头条 largest, narrower spans smaller."""
+    base = {0: 36.0, 1: 26.0, 2: 22.0}.get(importance, 18.0)
+    return base if span_cols >= 3 else min(base, 22.0 if span_cols == 2 else 16.0)
+
+
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """Break candidates of a head part: jieba words, single characters and place names kept with
+    their neighbours, so no break falls inside a word or a name."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    toks = [t for t in jieba.cut(text) if t]
+    out: list[str] = []
+    for t in toks:
+        if out and (t.endswith(_PLACE_SUFFIX) and len(t) <= 2 or len(out[-1]) == 1 or
+                    not t.strip() or t in "，。、；：？！”’）》"):
+            out[-1] += t
+        else:
+            out.append(t)
+    return tuple(out)
+
+
+def _width(text: str, style: TextStyle, fonts: FontRegistry) -> float:
+    lines = set_paragraph(text, 1e6, style, fonts)
+    return lines[0].width - style.tracking * style.size if lines else 0.0
+
+
+def _break_part(text: str, start: int, width: float, style: TextStyle, fonts: FontRegistry,
+                max_lines: int) -> Optional[list[tuple[tuple[str, int], ...]]]:
+    """The most even break of one part into ≤ max_lines lines between words, or None."""
+    if _width(text, style, fonts) <= width:
+        return [((text, start),)]
+    ws = words(text)
+    best, best_w = None, math.inf
+    for n in range(2, max_lines + 1):
+        for cuts in _cut_sets(len(ws), n):
+            pieces, off, widest = [], 0, 0.0
+            bounds = (0,) + cuts + (len(ws),)
+            for a, b in zip(bounds, bounds[1:]):
+                s = "".join(ws[a:b])
+                widest = max(widest, _width(s, style, fonts))
+                pieces.append(((s, start + off),))
+                off += len(s)
+            if widest <= width and widest < best_w:
+                best, best_w = pieces, widest
+        if best:
+            return best
+    return None
+
+
+def _cut_sets(n: int, lines: int) -> list[tuple[int, ...]]:
+    if lines == 2:
+        return [(i,) for i in range(1, n)]
+    return [(i, j) for i in range(1, n) for j in range(i + 1, n)]
+
+
+def _main_lines(parts: Sequence[Segment], width: float, style: TextStyle, fonts: FontRegistry,
+                max_lines: int) -> Optional[list[tuple[tuple[str, int], ...]]]:
+    gap = style.size
+    total = sum(_width(p.text, style, fonts) for p in parts) + gap * (len(parts) - 1)
+    if total <= width:
+        return [tuple((p.text, p.start) for p in parts)]
+    out: list[tuple[tuple[str, int], ...]] = []
+    for p in parts:
+        got = _break_part(p.text, p.start, width, style, fonts, max(1, max_lines - len(parts) + 1))
+        if got is None:
+            return None
+        out += got
+    return out if len(out) <= max_lines else None
+
+
+def plan_headline(segs: Sequence[Segment], width: float, size: float, face: str = "hei",
+                  script: str = "sc", extra: float = 0.0, max_lines: int = 2,
+                  fonts: Optional[FontRegistry] = None) -> HeadPlan:
+    """Plan a horizontal headline zone `width` points wide; `extra` adds space (points) below."""
+    fonts = fonts or default_registry()
+    parts = [s for s in segs if s.role == "head"]
+    kick = next((s for s in segs if s.role == "kicker"), None)
+    sub = next((s for s in segs if s.role == "sub"), None)
+    fits, main = False, None
+    for k in range(0, 5):
+        sz = round(size * (1 - k * (1 - MIN_SHRINK) / 4), 1)
+        st = TextStyle(role=face, size=sz, script=script, indent=0.0, align="left")
+        main = _main_lines(parts, width, st, fonts, max_lines) if parts else []
+        if main is not None:
+            fits = True
+            break
+    if main is None:  # report, and set one part per line at the floor size
+        main = [((p.text, p.start),) for p in parts]
+    small = max(SMALL_SIZE, round(sz * 0.42 * 2) / 2)
+    lines: list[HeadLine] = []
+    y = 0.0
+
+    def add(pieces, role, st, lead):
+        nonlocal y
+        w = sum(_width(t, st, fonts) for t, _ in pieces) + st.size * (len(pieces) - 1)
+        y += lead * 0.9
+        lines.append(HeadLine(tuple(pieces), role, st, w, y))
+        y += lead * 0.25
+
+    for seg, role in ((kick, "kicker"),):
+        if seg:
+            st = TextStyle(role="kai", size=small, script=script, indent=0.0, align="left")
+            for pieces in _break_part(seg.text, seg.start, width, st, fonts, 3) or [((seg.text, seg.start),)]:
+                add(pieces, role, st, small * 1.3)
+    mst = TextStyle(role=face, size=sz, script=script, indent=0.0, align="left")
+    for pieces in main:
+        add(pieces, "head", mst, sz * 1.12)
+    if sub:
+        st = TextStyle(role="kai", size=small, script=script, indent=0.0, align="left")
+        for pieces in _break_part(sub.text, sub.start, width, st, fonts, 3) or [((sub.text, sub.start),)]:
+            add(pieces, "sub", st, small * 1.3)
+    widest = max((ln.width for ln in lines), default=0.0)
+    return HeadPlan(tuple(lines), widest, y + extra, sz, fits and widest <= width + 0.01)
+
+
+def plan_vertical(segs: Sequence[Segment], height: float, size: float, face: str = "hei",
+                  script: str = "sc", fonts: Optional[FontRegistry] = None) -> HeadPlan:
+    """Plan a vertical headline 竖题: one column per main part, right to left, kicker to the right,
+    subtitle to the left; shrinks (bounded) until the longest column fits `height`."""
+    fonts = fonts or default_registry()
+    cols = [s for s in segs if s.role in ("kicker", "head", "sub")]
+    fits = False
+    for k in range(0, 5):
+        sz = round(size * (1 - k * (1 - MIN_SHRINK) / 4), 1)
+        small = max(SMALL_SIZE, round(sz * 0.42 * 2) / 2)
+        need = max(len(s.text) * (sz if s.role == "head" else small) for s in cols) if cols else 0
+        if need <= height:
+            fits = True
+            break
+    lines, x = [], 0.0
+    for s in cols:
+        csz = sz if s.role == "head" else small
+        st = TextStyle(role=face if s.role == "head" else "kai", size=csz, script=script, indent=0.0,
+                       align="left", vertical=True)
+        x += csz * 0.65
+        lines.append(HeadLine(((s.text, s.start),), s.role, st, len(s.text) * csz, x))
+        x += csz * 0.65
+    height_used = max((ln.width for ln in lines), default=0.0)
+    return HeadPlan(tuple(lines), x, height_used, sz, fits, vertical=True)
+
+
+def head_runs(plan: HeadPlan, x: float, y: float, width: float, align: str = "center",
+              story_id: str = "", fonts: Optional[FontRegistry] = None) -> list[GlyphRun]:
+    """Glyph runs of a planned zone. Horizontal: (x, y) top-left of a zone `width` wide.
+    Vertical: (x, y) is the zone's top-right corner; columns go right to left."""
+    fonts = fonts or default_registry()
+    runs: list[GlyphRun] = []
+    for ln in plan.lines:
+        if plan.vertical:
+            runs += _vertical_runs(ln, x - ln.dy, y, story_id, fonts)
+            continue
+        lx = x + ((width - ln.width) / 2 if align == "center" else 0.0)
+        for text, off in ln.pieces:
+            for sl in set_paragraph(text, 1e6, ln.style, fonts):
+                runs += sl.runs(lx, y + ln.dy, ln.style, story_id, off, ln.role)
+            lx += _width(text, ln.style, fonts) + ln.style.size
+    return runs
+
+
+def _vertical_runs(ln: HeadLine, cx: float, top: float, story_id: str,
+                   fonts: FontRegistry) -> list[GlyphRun]:
+    """A vertical column centred on cx: the typesetter's vertical lines when it sets them, else one
+    ideograph per em, each centred on the axis (the interim typesetter sets horizontally only)."""
+    text, off = ln.pieces[0]
+    st = ln.style
+    got = set_paragraph(text, 1e6, st, fonts)
+    if got and got[0].vertical:
+        return [r for sl in got for r in sl.runs(cx, top, st, story_id, off, ln.role)]
+    runs = []
+    for i, sl in enumerate(set_paragraph(text, st.size * 1.01, st, fonts)):
+        g = sl.glyphs[0]
+        gx = cx - g.advance / 2
+        gy = top + i * st.size + 0.88 * st.size
+        runs += [GlyphRun(font=g.font, size=st.size, glyphs=(g.gid,), text=(g.text,), xs=(gx,), ys=(gy,),
+                          color=st.color, vertical=True, offsets=(off + g.offset,), story_id=story_id,
+                          role=ln.role)]
+    return runs

@@ -1,0 +1,272 @@
+"""Document → display list: every block of a page flowed, with headline zone, pictures, boxes,
+rules, page header, jump lines 下转/上接 and per-block layout facts (capacity, overset).
+
+Public: `lay_out_page(doc, page_index)` and `lay_out_document(doc)`. Linked blocks
+(Block.next_block) are flowed as one chain across pages, so a continuation starts where its
+predecessor stopped and jump lines always name the page the other block is on now.
+"""
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from .display import BLACK, BlockFacts, BoxItem, Finding, GlyphRun, ImageItem, Item, PageDisplay, RuleItem
+from .flow import (Cursor, FlowResult, Segment, body_segments, flow_segments, head_segments,
+                   notch_obstacle, rect_slots, segment_style, set_lines)
+from .fonts import FontRegistry, default_registry
+from .headline import head_runs, main_size_for, plan_headline, plan_vertical
+from .masthead import header_items, page_label
+from .model import Block, Document, Grid, Story
+from .typeset import TextStyle
+
+GREY = (0.0, 0.0, 0.0, 0.25)
+TINT_FRAME = {"line": (), "double": (), "dotted": (1.0, 2.0), "flower": (3.0, 1.5, 0.8, 1.5)}
+
+
+def edition_view(doc: Document) -> tuple[Document, str]:
+    """The document as it is laid out: stories converted for the edition, and the edition's script."""
+    if not doc.edition:
+        return doc, "sc"
+    try:
+        from .convert import convert_document_stories, script_for
+    except ImportError:  # the converter is optional for source-text layout
+        return doc, "sc"
+    return replace(doc, stories=tuple(convert_document_stories(doc))), script_for(doc.edition)
+
+
+def head_zone_rows(plan_height: float, leading: float) -> int:
+    """Grid lines a horizontal headline of `plan_height` points takes, with half a line of air."""
+    return max(1, math.ceil((plan_height + leading * 0.6) / leading - 1e-6))
+
+
+@dataclass
+class _BlockOut:
+    items: list
+    facts: BlockFacts
+    findings: list
+    rest: Optional[Cursor]
+
+
+class _Layouter:
+    """Lays out blocks once each, following linked chains across pages (memoised per document)."""
+
+    def __init__(self, doc: Document, fonts: FontRegistry) -> None:
+        self.doc, self.script = edition_view(doc)
+        self.fonts = fonts
+        self.prev: dict[str, str] = {}
+        for p in self.doc.pages:
+            for b in p.blocks:
+                if b.next_block:
+                    self.prev[b.next_block] = b.id
+        self.done: dict[str, _BlockOut] = {}
+
+    def block(self, block_id: str) -> _BlockOut:
+        if block_id not in self.done:
+            pi, b = self.doc.find_block(block_id)
+            start = Cursor()
+            cont_from = None
+            if block_id in self.prev:
+                before = self.block(self.prev[block_id])
+                start = before.rest or Cursor(10**9, 0)
+                cont_from = self.doc.find_block(self.prev[block_id])[0]
+            self.done[block_id] = self._lay_out(pi, b, start, cont_from)
+        return self.done[block_id]
+
+    def _label(self, page_index: int) -> str:
+        return page_label(self.doc.pages[page_index].header, page_index)
+
+    def _lay_out(self, pi: int, block: Block, start: Cursor, cont_from: Optional[int]) -> _BlockOut:
+        page = self.doc.pages[pi]
+        grid = page.spec.grid
+        items: list[Item] = []
+        findings: list[Finding] = []
+        story = self.doc.story(block.story_id)
+        x, y, w, h = grid.rect(block.col, block.row, block.cols, block.rows)
+        if story is None:
+            findings.append(Finding("error", f"block {block.id} shows story '{block.story_id}', which is not "
+                                    "in the document", pi, block.id, block.story_id, "story-missing"))
+            items.append(BoxItem(x, y, w, h, stroke=GREY, dash=(4.0, 2.0)))
+            return _BlockOut(items, BlockFacts(block.id, block.story_id, x, y, w, h), findings, None)
+        body = body_segments(story)
+        if story.kind == "photo":  # a photo-news item's copy is its caption, in 楷体
+            body = [replace(s, role="caption") if s.role == "body" else s for s in body]
+        obstacles: list[tuple[float, float, int, int]] = notch_obstacle(grid, block)
+        head_fits, notes = True, []
+        first_row = block.row
+        if block.box.frame != "none" or block.box.tint > 0:
+            obstacles += [(x - 1, x + w + 1, block.row, block.row + 1),
+                          (x - 1, x + w + 1, block.row + block.rows - 1, block.row + block.rows)]
+            first_row += 1
+            items.append(_box_item(x, y, w, h, block, grid))
+        is_cont = start != Cursor()
+        if block.show_head and not is_cont and head_segments(story):
+            hitems, obst, head_fits = self._head(grid, block, story, first_row)
+            items += hitems
+            obstacles += obst
+            if not head_fits:
+                findings.append(Finding("warning", f"the headline of {story.id} does not fit its zone",
+                                        pi, block.id, story.id, "head-overflow"))
+        if block.image is not None:
+            iitems, obst, f = self._image(grid, block, story, pi)
+            items += iitems
+            obstacles += obst
+            findings += f
+        slots = rect_slots(grid, block.col, block.row, block.cols, block.rows, block.body_columns, obstacles)
+        nxt = self.doc.find_block(block.next_block) if block.next_block else None
+        jump_out = nxt is not None and nxt[0] != pi
+        jump_in = cont_from is not None and cont_from != pi and is_cont
+        if jump_in and slots:
+            items += self._jump(f"（上接第{self._label(cont_from)}版）", slots[0], slots[0].row, grid, story.id)
+            slots[0] = replace(slots[0], row=slots[0].row + 1, rows=slots[0].rows - 1)
+        if jump_out and slots:
+            last = slots[-1]
+            items += self._jump(f"（下转第{self._label(nxt[0])}版）", last, last.row + last.rows - 1, grid, story.id)
+            slots[-1] = replace(last, rows=last.rows - 1)
+        slots = [s for s in slots if s.rows > 0]
+        if block.balance:
+            slots = _balanced(slots, body, grid, self.script, block.tracking, start, self.fonts)
+        res = flow_segments(body, slots, grid, self.script, block.tracking, start, self.fonts)
+        for pl in res.lines:
+            items += pl.line.runs(pl.x, pl.y, pl.style, story.id, pl.base_offset, pl.role)
+        if res.overset_chars and not block.next_block:
+            notes.append(f"超{res.overset_chars}字")
+            findings.append(Finding("warning", f"{story.id}: 超{res.overset_chars}字 (overset)", pi, block.id,
+                                    story.id, "overset"))
+        frames = tuple((s.x, grid.row_y(s.row), s.width, s.rows * grid.leading) for s in slots)
+        facts = BlockFacts(block.id, story.id, x, y, w, h, frames, len(res.lines), res.capacity_lines,
+                           res.capacity_chars, res.needed_chars,
+                           0 if block.next_block else res.overset_chars,
+                           res.underset_lines, head_fits, tuple(notes))
+        return _BlockOut(items, facts, findings, res.rest)
+
+    def _head(self, grid: Grid, block: Block, story: Story, row: int):
+        hs = block.head
+        segs = head_segments(story)
+        if hs.orientation == "vertical":
+            size = hs.size or main_size_for(block.importance, 2)
+            plan = plan_vertical(segs, block.rows * grid.leading - grid.leading, size, hs.face, self.script,
+                                 self.fonts)
+            pitch = grid.column_width + grid.gutter
+            cols = min(block.cols, max(1, math.ceil((plan.width + grid.gutter) / pitch)))
+            rows = hs.rows or min(block.rows, math.ceil(plan.height / grid.leading) + 1)
+            right = grid.col_x(block.col + block.cols - 1) + grid.column_width
+            zone_w = grid.span_width(cols)
+            top = grid.row_y(row) + (rows * grid.leading - plan.height) / 2
+            runs = head_runs(plan, right - (zone_w - plan.width) / 2, top, zone_w, story_id=story.id, fonts=self.fonts)
+            x0 = right - zone_w
+            return runs, [(x0, right, row, row + rows)], plan.fits
+        span = min(hs.span or block.cols, block.cols)
+        width = grid.span_width(span)
+        size = hs.size or main_size_for(block.importance, span)
+        plan = plan_headline(segs, width, size, hs.face, self.script, fonts=self.fonts)
+        rows = hs.rows or head_zone_rows(plan.height, grid.leading)
+        x0 = grid.col_x(block.col)
+        top = grid.row_y(row) + max(0.0, (rows * grid.leading - plan.height) / 2) - grid.leading * 0.1
+        runs = head_runs(plan, x0, top, width, hs.align, story.id, self.fonts)
+        return runs, [(x0, x0 + width, row, row + rows)], plan.fits and plan.height <= rows * grid.leading + 0.5
+
+    def _image(self, grid: Grid, block: Block, story: Story, pi: int):
+        im = block.image
+        c0, r0 = block.col + im.col, block.row + im.row
+        ix, iy, iw, ih = grid.rect(c0, r0, im.cols, im.rows)
+        ih -= grid.leading * 0.4  # air between picture and caption
+        items: list[Item] = []
+        findings: list[Finding] = []
+        path = im.path
+        ok = bool(path) and os.path.isfile(path)
+        label = os.path.basename(path) if path else "图片"
+        px = (0, 0)
+        if ok:
+            try:
+                from PIL import Image
+
+                with Image.open(path) as img:
+                    px = img.size
+            except Exception:  # any unreadable file is the user's: show a placeholder
+                ok = False
+        if not ok:
+            findings.append(Finding("warning", f"picture '{label}' is missing or unreadable; a placeholder is shown",
+                                    pi, block.id, story.id, "image-missing"))
+        crop = _crop(im.fit, im.crop, px, iw, ih)
+        items.append(ImageItem(ix, iy, iw, ih, path, crop, missing=not ok, label=label, pixel_size=px))
+        rows_used = im.rows
+        cap = [s for s in (Segment("caption", im.caption, -1), Segment("credit", im.credit, -1)) if s.text]
+        for seg in cap:
+            st = replace(segment_style(seg.role, grid.body_size, self.script), indent=0.0)
+            for ln in set_lines(seg.text, iw, st, self.fonts):
+                bx = ix + (iw - ln.width if seg.role == "credit" else 0.0)
+                items += [replace(r, offsets=(-1,) * len(r.glyphs))
+                          for r in ln.runs(bx, grid.baseline(r0 + rows_used), st, story.id, 0, seg.role)]
+                rows_used += 1
+        return items, [(ix, ix + iw, r0, r0 + rows_used)], findings
+
+    def _jump(self, text: str, slot, row: int, grid: Grid, story_id: str) -> list[GlyphRun]:
+        st = TextStyle(role="kai", size=grid.body_size, script=self.script, indent=0.0, align="right")
+        lines = set_lines(text, slot.width, st, self.fonts)
+        ln = lines[0]
+        return [replace(r, offsets=(-1,) * len(r.glyphs))
+                for r in ln.runs(slot.x + slot.width - ln.width, grid.baseline(row), st, story_id, 0, "jump")]
+
+
+def _crop(fit: str, crop, px: tuple[int, int], w: float, h: float):
+    """The visible region of the image: fill crops the centre to the frame's proportions."""
+    if fit == "manual" or px == (0, 0) or fit == "fit":
+        return tuple(crop)
+    ar_img, ar_box = px[0] / px[1], w / h
+    if ar_img > ar_box:
+        f = ar_box / ar_img
+        return ((1 - f) / 2, 0.0, f, 1.0)
+    f = ar_img / ar_box
+    return (0.0, (1 - f) / 2, 1.0, f)
+
+
+def _box_item(x: float, y: float, w: float, h: float, block: Block, grid: Grid) -> BoxItem:
+    pad = min(block.box.inset, grid.gutter / 2 - 0.5)
+    fill = (0.0, 0.0, 0.0, block.box.tint) if block.box.tint > 0 else None
+    stroke = BLACK if block.box.frame != "none" else None
+    width = {"flower": 2.0, "double": 1.5}.get(block.box.frame, 0.6)
+    return BoxItem(x - pad, y, w + 2 * pad, h, fill=fill, stroke=stroke, stroke_width=width,
+                   dash=TINT_FRAME.get(block.box.frame, ()))
+
+
+def _balanced(slots, body, grid, script, tracking, start, fonts):
+    """Balanced columns: equal-width slots shortened so the text ends level across them."""
+    probe = flow_segments(body, slots, grid, script, tracking, start, fonts)
+    if probe.rest is not None or len({round(s.width, 2) for s in slots}) != 1 or not slots:
+        return slots
+    per = max(1, math.ceil(len(probe.lines) / len(slots)))
+    return [replace(s, rows=min(s.rows, per)) for s in slots]
+
+
+def lay_out_page(doc: Document, page_index: int, fonts: Optional[FontRegistry] = None) -> PageDisplay:
+    """The display list of one page."""
+    return _page(_Layouter(doc, fonts or default_registry()), page_index)
+
+
+def lay_out_document(doc: Document, fonts: Optional[FontRegistry] = None) -> list[PageDisplay]:
+    """The display lists of every page, in order."""
+    lay = _Layouter(doc, fonts or default_registry())
+    return [_page(lay, i) for i in range(len(doc.pages))]
+
+
+def _page(lay: _Layouter, index: int) -> PageDisplay:
+    page = lay.doc.pages[index]
+    grid = page.spec.grid
+    items: list[Item] = list(header_items(page.header, page.spec, grid, index, lay.script, lay.fonts))
+    facts: list[BlockFacts] = []
+    findings: list[Finding] = []
+    for b in sorted(page.blocks, key=lambda b: b.z):
+        out = lay.block(b.id)
+        items += out.items
+        facts.append(out.facts)
+        findings += out.findings
+    for r in page.rules:
+        dash = {"dotted": (1.0, 2.0), "dashed": (4.0, 2.0)}.get(r.style, ())
+        items.append(RuleItem(r.x1, r.y1, r.x2, r.y2, r.weight, dash=dash))
+        if r.style == "double":
+            dx, dy = (0.0, 2.0) if abs(r.y1 - r.y2) < 0.01 else (2.0, 0.0)
+            items.append(RuleItem(r.x1 + dx, r.y1 + dy, r.x2 + dx, r.y2 + dy, r.weight))
+    return PageDisplay(page.spec.width, page.spec.height, page.spec.bleed, tuple(items), tuple(facts),
+                       tuple(findings), index, page_label(page.header, index))
