@@ -186,6 +186,7 @@ class HeadStyle:
     size: float = 0.0
     span: int = 0
     align: str = "center"
+    rows: int = 0  # grid lines the zone takes; 0 = as many as the head needs (copyfit sets it)
 
 
 @dataclass(frozen=True)
