@@ -14,10 +14,10 @@ import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable
 
 from .errors import UserError
-from .model import Document, Headline, Paragraph, Story
+from .model import Document, Headline, Page, Story
 from .opencc_adapter import Piece, chain_converter, character_candidates
 from .phrases import protected_spans
 
@@ -36,21 +36,21 @@ _APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])[’'](?=[A-Za-z])")
 CONTEXT = 8  # characters of context either side of an ambiguous character
 
 
-def check_config(config: str) -> str:
+def validate_config(config: str) -> str:
     if config not in EDITIONS:
-        raise UserError(f"unknown conversion {config!r}", where="edition",
+        raise UserError(f"unknown conversion {config!r}",
                         hint="use one of " + ", ".join(EDITIONS))
     return config
 
 
 def script_for(config: str) -> str:
     """The script whose fonts and prohibition set 避头尾 an edition uses: "tc" or "sc"."""
-    return "sc" if check_config(config).endswith("2s") else "tc"
+    return "sc" if validate_config(config).endswith("2s") else "tc"
 
 
 def region_for(config: str) -> str:
     """The region of an edition's conventions: "tw", "hk", "cn", or "" for generic Traditional."""
-    return _REGION[check_config(config)]
+    return _REGION[validate_config(config)]
 
 
 def convert_quotes(text: str, config: str) -> str:
@@ -73,7 +73,7 @@ def convert_pieces(text: str, config: str, phrases: Iterable[tuple[str, str]] = 
     Protected pieces come from the phrase dictionary; the converter and the quote convention
     run only on the text between them.
     """
-    converter = chain_converter(check_config(config))
+    converter = chain_converter(validate_config(config))
     out: list[tuple[Piece, bool]] = []
 
     def free(a: int, b: int) -> None:
@@ -98,10 +98,16 @@ def convert_pieces(text: str, config: str, phrases: Iterable[tuple[str, str]] = 
 def convert_text(text: str, config: str, phrases: Iterable[tuple[str, str]] = (),
                  quotes: bool = True) -> str:
     """Convert one text for an edition; `quotes=False` keeps the source's quotation marks."""
-    if not text:
-        check_config(config)
-        return text
-    return "".join(p.text for p, _ in convert_pieces(text, config, phrases, quotes))
+    converter = chain_converter(validate_config(config))
+    out = []
+    at = 0
+    for start, end, target in protected_spans(text, phrases) + [(len(text), len(text), "")]:
+        if at < start:
+            free = converter.convert(text[at:start])
+            out.append(convert_quotes(free, config) if quotes else free)
+        out.append(target)
+        at = end
+    return "".join(out)
 
 
 def convert_story(story: Story, config: str, phrases: Iterable[tuple[str, str]] = (),
@@ -133,6 +139,22 @@ def convert_document_stories(doc: Document, extra_phrases: Iterable[tuple[str, s
     phrases.update(doc.phrases)
     table = tuple(phrases.items())
     return tuple(convert_story(s, doc.edition, table) for s in doc.stories)
+
+
+def convert_page_texts(page: Page, config: str, phrases: Iterable[tuple[str, str]] = ()) -> Page:
+    """A new page whose own texts are converted: the header 版头 and picture captions and credits."""
+    phrases = tuple(phrases)
+
+    def c(s: str) -> str:
+        return convert_text(s, config, phrases)
+
+    h = page.header
+    header = replace(h, paper=c(h.paper), section=c(h.section), date=c(h.date), edition=c(h.edition),
+                     editor=c(h.editor))
+    blocks = tuple(b if b.image is None else
+                   replace(b, image=replace(b.image, caption=c(b.image.caption), credit=c(b.image.credit)))
+                   for b in page.blocks)
+    return replace(page, header=header, blocks=blocks)
 
 
 # ---------------------------------------------------------------- review of ambiguous characters
@@ -178,7 +200,7 @@ def _candidates(config: str) -> dict[str, tuple[str, ...]]:
 
 def ambiguities(text: str, config: str, phrases: Iterable[tuple[str, str]] = ()) -> list[Ambiguity]:
     """Every character of `text` with several forms in the edition, outside protected phrases."""
-    table = _candidates(check_config(config))
+    table = _candidates(validate_config(config))
     found = []
     for piece, protected in convert_pieces(text, config, phrases, quotes=False):
         if protected:

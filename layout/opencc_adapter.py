@@ -125,7 +125,16 @@ class ChainConverter:
         self.chain = [_parse_dict(step["dict"]) for step in spec["conversion_chain"]]
 
     def convert(self, text: str) -> str:
-        return "".join(p.text for p in self.pieces(text))
+        """The converted text (the same result as joining `pieces`, without the bookkeeping)."""
+        for d in self.normalization:
+            text = _convert_string(d, text)
+        out = []
+        for a, b in self._segments(text):
+            seg = text[a:b]
+            for d in self.chain:
+                seg = _convert_string(d, seg)
+            out.append(seg)
+        return "".join(out)
 
     def pieces(self, text: str) -> list[Piece]:
         """The conversion as contiguous pieces covering the source text in order."""
@@ -136,9 +145,11 @@ class ChainConverter:
         for d in self.normalization:
             pieces = _convert_pieces(d, pieces)
         stage = "".join(p.text for p in pieces)
+        offs = _offsets(pieces)
         out: list[Piece] = []
         for a, b in self._segments(stage):
-            seg = _regroup(pieces, a, b)
+            # the pieces whose output lies in [a, b) (normalization maps one character to one)
+            seg = pieces[bisect_right(offs, a) - 1: bisect_right(offs, b - 1)]
             for d in self.chain:
                 seg = _convert_pieces(d, seg)
             out.extend(seg)
@@ -175,10 +186,19 @@ def _offsets(pieces: list[Piece]) -> list[int]:
     return offs
 
 
-def _regroup(pieces: list[Piece], a: int, b: int) -> list[Piece]:
-    """The pieces whose output lies in [a, b) of the joined output (normalization keeps 1:1 pieces)."""
-    offs = _offsets(pieces)
-    return pieces[bisect_right(offs, a) - 1: bisect_right(offs, b - 1)]
+def _convert_string(d: Dict, text: str) -> str:
+    """One Conversion (OpenCC's Conversion::Convert) over one segment: longest-prefix matches."""
+    out = []
+    pos, n = 0, len(text)
+    while pos < n:
+        m = d.match_prefix(text, pos)
+        if m is None:
+            out.append(text[pos])
+            pos += 1
+        else:
+            out.append(m[1])
+            pos += m[0]
+    return "".join(out)
 
 
 def _convert_pieces(d: Dict, pieces: list[Piece]) -> list[Piece]:
