@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import UserError
-from .model import Document, Headline, Page, Story
+from .model import Document, Page, Story
 from .opencc_adapter import Piece, chain_converter, character_candidates
 from .phrases import protected_spans
 
@@ -121,7 +121,7 @@ def convert_story(story: Story, config: str, phrases: Iterable[tuple[str, str]] 
     head = story.headline
     return replace(
         story,
-        headline=Headline(main=tuple(c(m) for m in head.main), kicker=c(head.kicker), sub=c(head.sub)),
+        headline=replace(head, main=tuple(c(m) for m in head.main), kicker=c(head.kicker), sub=c(head.sub)),
         paragraphs=tuple(replace(p, text=c(p.text)) for p in story.paragraphs),
         byline=c(story.byline),
         credits=c(story.credits),

@@ -278,3 +278,21 @@ def test_cli_bad_input_exits_1_with_one_message(tmp_path, args, message):
     err = r.stderr.decode("utf-8")
     assert r.returncode == 1 and message in err
     assert "Traceback" not in err and err.count("\n") == 1
+
+
+# ---------------------------------------------------------------- alignment (property)
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ALPHABET = "头发后面干只里台系周征算法软件信息闸弄口邻里“”‘’，。 Ab1頭髮後麵幹隻裡臺係週徵"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=30), st.sampled_from(EDITIONS))
+def test_pieces_cover_the_source_in_order_and_join_to_the_conversion(text, config):
+    phrases = [("闸弄口", "闸弄口"), ("邻里", "鄰里")]
+    pieces = convert_pieces(text, config, phrases)
+    starts, ends = [p.start for p, _ in pieces], [p.end for p, _ in pieces]
+    assert starts == [0] + ends[:-1] if text else pieces == []
+    assert all(a < b for a, b in zip(starts, ends)) and (ends[-1] if ends else 0) == len(text)
+    assert "".join(p.text for p, _ in pieces) == convert_text(text, config, phrases)
