@@ -1,17 +1,23 @@
 """Paragraph → lines: the typesetter's public contract (TextStyle, SetGlyph, SetLine, set_paragraph).
 
-INTERIM: a plain greedy breaker with the final API, so composition can be built against it;
-the clreq engine (kinsoku, compression, justification, vertical) replaces the body of
-`set_paragraph` without changing these types.
+The clreq engine: clusters and break opportunities (linebreak_prep), kinsoku by push-in /
+push-out and 孤字 avoidance (linebreak), compression and justification (justify), vertical forms
+(vertical). Results are cached per font registry, keyed by text, measure and style, because
+the editor re-sets the same paragraphs on every edit.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import weakref
+from collections import OrderedDict
+from dataclasses import dataclass, replace
 from typing import Optional
 
+from . import cjk
 from .display import BLACK, CMYK, GlyphRun
 from .fonts import FontRegistry, default_registry
-
+from .justify import place
+from .linebreak import Break, avoid_orphan, break_lines
+from .linebreak_prep import Prepared, prepare
 
 @dataclass(frozen=True)
 class TextStyle:
@@ -21,6 +27,8 @@ class TextStyle:
     indent: first-line indent in ems; align: justify | left | center | right.
     tracking: extra space between characters, in ems (copyfit, ±0.03).
     vertical: set top to bottom (the measure is then the column height).
+    kinsoku: prohibition set — "" (by script: strict for sc, Taiwan/Hong Kong for tc) | strict | tc | none.
+    open_half: an opening bracket starting a line loses the empty half before it (clreq 3.1.6.3).
     """
 
     role: str = "body"
@@ -33,12 +41,17 @@ class TextStyle:
     compress_pairs: str = "1.5em"  # adjacent punctuation: 1.5em | 1em
     vertical: bool = False
     color: CMYK = BLACK
+    kinsoku: str = ""
+    open_half: bool = False
 
 
 @dataclass(frozen=True)
 class SetGlyph:
     """One glyph of a set line: offset along the line from the line's start (x for horizontal,
-    y down for vertical), and the baseline-origin shift across the line (dx for vertical centring)."""
+    y down for vertical: the top of its cell), and the baseline-origin shift across the line (dx
+    for vertical centring). drop: in vertical lines, the baseline origin's distance below `pos`.
+    text: what is drawn — a vertical presentation form in vertical lines; offset maps it back.
+    advance: the glyph's own horizontal advance in points."""
 
     font: str
     gid: int
@@ -49,6 +62,7 @@ class SetGlyph:
     cross: float = 0.0
     rotated: bool = False
     tofu: bool = False
+    drop: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -64,19 +78,23 @@ class SetLine:
     last: bool = False  # the paragraph's last line
     vertical: bool = False
     violations: int = 0  # prohibition rules broken for lack of any legal break
+    orphan: bool = False  # a last line of one character that no bounded adjustment could avoid
+    tofu: int = 0  # glyphs no font has, drawn as .notdef boxes
+    adjust: float = 0.0  # points added (+) or taken out (−) by justification
 
     def runs(self, x: float, y: float, style: TextStyle, story_id: str = "", base_offset: int = 0,
              role: str = "body") -> list[GlyphRun]:
         """Glyph runs of this line placed in page coordinates.
 
         Horizontal: (x, y) is the left end of the baseline. Vertical: (x, y) is the top of the
-        line's centre axis; glyph origins are derived from it.
+        line's centre axis; an upright glyph's origin is then (axis − advance/2, cell top + 0.88 em),
+        a turned one's lies on the axis side so its em box is centred.
         """
         runs: list[GlyphRun] = []
         cur: Optional[dict] = None
         for g in self.glyphs:
             if self.vertical:
-                gx, gy = x + g.cross, y + g.pos
+                gx, gy = x + g.cross, y + g.pos + g.drop
             else:
                 gx, gy = x + g.pos, y + g.cross
             if cur is None or cur["font"] != g.font:
@@ -102,29 +120,86 @@ def _run(cur: dict, style: TextStyle, story_id: str, role: str, vertical: bool) 
                     story_id=story_id, role=role)
 
 
+
+_CACHE_SIZE = 4096
+_CACHES: "weakref.WeakKeyDictionary[FontRegistry, OrderedDict]" = weakref.WeakKeyDictionary()
+
+
 def set_paragraph(text: str, measure: float, style: TextStyle,
                   fonts: Optional[FontRegistry] = None) -> list[SetLine]:
-    """Break `text` into lines of `measure` points. Every character of `text` appears in exactly
-    one line, in order. An empty text gives no lines."""
+    """Break `text` into lines of `measure` points (the column height when vertical). Every
+    character of `text` belongs to exactly one line, in order; an empty text gives no lines."""
     fonts = fonts or default_registry()
-    size = style.size
-    lines: list[SetLine] = []
-    glyphs: list[SetGlyph] = []
-    start = 0
-    pos = style.indent * size
-    for i, ch in enumerate(text):
-        face = fonts.resolve(style.role, style.script, ch)
-        if face is None:
-            face = fonts.primary(style.role, style.script)
-            gid, tofu = 0, True
-        else:
-            gid, tofu = face.gid(ch), False
-        adv = face.advance(gid) * size
-        if glyphs and pos + adv > measure + 0.01:
-            lines.append(SetLine(start, i, tuple(glyphs), measure, pos, size))
-            glyphs, start, pos = [], i, 0.0
-        glyphs.append(SetGlyph(face.key, gid, ch, pos, adv, i, tofu=tofu))
-        pos += adv + style.tracking * size
-    if glyphs:
-        lines.append(SetLine(start, len(text), tuple(glyphs), measure, pos, size, last=True))
+    cache = _CACHES.setdefault(fonts, OrderedDict())
+    key = (text, round(measure, 4), style, tuple(fonts.entries))
+    hit = cache.get(key)
+    if hit is not None:
+        cache.move_to_end(key)
+        return list(hit)
+    lines = _compose(text, measure, style, fonts)
+    if style.align == "justify" and lines and lines[-1].orphan:
+        # a bounded change of tracking (±0.02 em, copyfit range) may still avoid the 孤字
+        for dt in (-0.02, 0.02):
+            alt = _compose(text, measure, replace(style, tracking=style.tracking + dt), fonts)
+            if not alt[-1].orphan:
+                lines = alt
+                break
+    cache[key] = tuple(lines)
+    if len(cache) > _CACHE_SIZE:
+        cache.popitem(last=False)
     return lines
+
+
+def _compose(text: str, measure: float, style: TextStyle, fonts: FontRegistry) -> list[SetLine]:
+    if not text:
+        return []
+    p = prepare(text, style, fonts)
+    justify = style.align == "justify"
+    breaks = break_lines(p, measure, style.indent * style.size, style.open_half)
+    if justify:
+        breaks = avoid_orphan(p, breaks, style.open_half)
+    out = []
+    for k, br in enumerate(breaks):
+        last = k == len(breaks) - 1
+        out.append(_line(p, br, measure, style, justify and not (last and br.end == len(text)
+                                                                 and _fits_solid(p, br)), last, k == 0))
+    return out
+
+
+def _fits_solid(p: Prepared, br: Break) -> bool:
+    from .justify import natural
+    return natural(p, br.start, br.end) <= br.avail + 1e-6
+
+
+def _line(p: Prepared, br: Break, measure: float, style: TextStyle, justify: bool, last: bool,
+          first: bool) -> SetLine:
+    placed = place(p, br.start, br.end, br.avail, br.offset, justify, style.open_half)
+    glyphs = []
+    tofu = 0
+    for k, j in enumerate(range(br.start, br.end)):
+        if not p.emit[j]:
+            continue
+        tofu += p.tofu[j]
+        glyphs.append(SetGlyph(p.faces[j], p.gids[j], p.chars[j], placed.pos[k], p.draw_adv[j], j,
+                               cross=p.cross[j], rotated=p.rotated[j], tofu=p.tofu[j], drop=p.drop[j]))
+    return SetLine(br.start, br.end, tuple(glyphs), measure, placed.width, p.size, last=last,
+                   vertical=p.vertical, violations=_violations(p, br, first),
+                   orphan=last and not first and _orphan(p, br), tofu=tofu, adjust=placed.adjust)
+
+
+def _violations(p: Prepared, br: Break, first: bool) -> int:
+    """Prohibited line starts and ends on this line (a paragraph may begin with a dash)."""
+    vis = [j for j in range(br.start, br.end) if p.visible[j]]
+    if not vis:
+        return 0
+    head, tail = p.text[vis[0]], p.text[vis[-1]]
+    bad = 0
+    if p.rules.bad_start(head) and not (first and cjk.char_class(head) in (cjk.DASH, cjk.ELLIPSIS)):
+        bad += 1
+    if p.rules.bad_end(tail):
+        bad += 1
+    return bad
+
+
+def _orphan(p: Prepared, br: Break) -> bool:
+    return sum(1 for j in range(br.start, br.end) if p.countable[j]) <= 1

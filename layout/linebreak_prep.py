@@ -1,0 +1,340 @@
+"""A paragraph prepared for line breaking: unbreakable clusters, one shaped slot per character,
+the natural spacing between slots, and the break opportunity (legal / prohibited / none) before each.
+
+Clusters are what may not be split (clreq 3.1.5, 3.2.4): a Latin word, a number with its
+units (1,234.56  12.1%  ¥30  2021－2025), a URL or e-mail address, —— and …….
+Punctuation compression between adjacent full-width marks (clreq 3.1.6.2) and the ¼-em
+CJK–Latin spacing (3.2.2) are part of the natural spacing; both are undone at a line break.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Optional
+
+from . import cjk
+from .fonts import Face, FontRegistry
+from .vertical import (TATECHUYOKO_MAX, EM_TOP, ink_along, rotated_cross, upright_cross,
+                       vertical_char)
+
+NONE, PROHIBITED, LEGAL = 0, 1, 2  # break opportunity before a slot
+
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_URL_TRAIL = ".,;:!?)]}'\""
+# Inside a Western word or number, between two letters/digits (never a line break there).
+_JOIN_ANY = ".'’-&_/+"
+_JOIN_DIGITS = ",:－–"
+_WORD_SPACE_MIN = 0.6   # a word space shrinks to this share of its width
+WORD_SPACE_MAX = 0.5    # and grows first, up to this many ems
+CJK_LATIN_MIN = 0.125   # the Han–Latin gap shrinks to 1/8 em (TYPOGRAPHY M2)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    start: int
+    end: int
+    kind: str  # han | latin | mark | dash | ellipsis | space | other
+    narrow: bool  # proportional, non-CJK: no break between two narrow clusters without a space
+
+
+def _alnum(ch: str) -> bool:
+    return cjk.is_alnum_latin(ch)
+
+
+def _word_end(text: str, i: int) -> int:
+    """End of the Western word or number starting at i (units and currency included)."""
+    n = len(text)
+    j = i
+    if cjk.char_class(text[j]) == cjk.UNIT_BEFORE:
+        j += 1
+    while j < n:
+        c = text[j]
+        if _alnum(c):
+            j += 1
+        elif (j + 1 < n and j > i and _alnum(text[j - 1]) and _alnum(text[j + 1])
+              and (c in _JOIN_ANY or (c in _JOIN_DIGITS and text[j - 1].isdigit() and text[j + 1].isdigit()))):
+            j += 1
+        else:
+            break
+    while j < n and text[j] in cjk.UNIT_AFTER_CHARS:
+        j += 1
+    return j
+
+
+def segment(text: str) -> list[Cluster]:
+    """Split a paragraph into unbreakable clusters."""
+    out: list[Cluster] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        cls = cjk.char_class(c)
+        if cls == cjk.INVISIBLE and out:
+            last = out[-1]
+            out[-1] = Cluster(last.start, i + 1, last.kind, last.narrow)
+            i += 1
+            continue
+        if cls == cjk.SPACE:
+            j = i + 1
+            while j < n and cjk.char_class(text[j]) == cjk.SPACE:
+                j += 1
+            out.append(Cluster(i, j, "space", True))
+            i = j
+            continue
+        m = _URL.match(text, i) if c.isascii() and c.isalnum() else None
+        if m:
+            j = m.end()
+            while j > i + 1 and text[j - 1] in _URL_TRAIL:
+                j -= 1
+            out.append(Cluster(i, j, "latin", True))
+            i = j
+            continue
+        if cls in (cjk.LATIN, cjk.DIGIT) or (cls == cjk.UNIT_BEFORE and i + 1 < n and text[i + 1].isdigit()):
+            j = _word_end(text, i)
+            out.append(Cluster(i, j, "latin", True))
+            i = j
+            continue
+        if cls in (cjk.DASH, cjk.ELLIPSIS) or (c == "." and text.startswith("...", i)):
+            run = cjk.DASH_CHARS if cls == cjk.DASH else (cjk.ELLIPSIS_CHARS if cls == cjk.ELLIPSIS else ".")
+            j = i + 1
+            while j < n and text[j] in run:
+                j += 1
+            out.append(Cluster(i, j, "dash" if cls == cjk.DASH else "ellipsis", False))
+            i = j
+            continue
+        if cls in (cjk.HAN, cjk.ITERATION):
+            kind = "han"
+        elif cls == cjk.OTHER or cls == cjk.INVISIBLE:
+            kind = "other"
+        else:
+            kind = "mark"
+        out.append(Cluster(i, i + 1, kind, ord(c) < 0x2000 and kind != "han"))
+        i += 1
+    return out
+
+
+def break_level(prev: Cluster, nxt: Cluster, text: str, rules: cjk.KinsokuRules,
+                before_space: Optional[Cluster]) -> int:
+    """The break opportunity between two adjacent clusters (clreq 3.1.4 prohibitions)."""
+    if nxt.kind == "space":
+        return NONE
+    if prev.kind == "space":
+        if before_space is None:
+            return PROHIBITED if rules.bad_start(text[nxt.start]) else LEGAL
+        prev = before_space
+    elif prev.narrow and nxt.narrow:
+        return NONE
+    if rules.bad_start(text[nxt.start]) or rules.bad_end(text[prev.end - 1]):
+        return PROHIBITED
+    return LEGAL
+
+
+@dataclass
+class Prepared:
+    """Parallel per-slot arrays (one slot per character of `text`); lengths in points.
+
+    adv: advance along the line; gap: natural extra space after the slot (negative where
+    adjacent marks are compressed); lcap/rcap: how much of the mark's empty half-cell may be cut
+    on each side; pair_l/pair_r: how much of that the pair compression already uses.
+    level: the break opportunity before the slot; share: the boundary takes justification space.
+    """
+
+    text: str
+    size: float
+    vertical: bool
+    rules: cjk.KinsokuRules
+    chars: list[str]
+    faces: list[str]
+    gids: list[int]
+    adv: list[float]
+    draw_adv: list[float]
+    cross: list[float]
+    drop: list[float]
+    rotated: list[bool]
+    tofu: list[bool]
+    emit: list[bool]
+    lcap: list[float]
+    rcap: list[float]
+    pair_l: list[float]
+    pair_r: list[float]
+    gap: list[float]
+    gap_shrink: list[float]
+    space_shrink: list[float]
+    space_grow: list[float]
+    level: list[int]
+    share: list[bool]
+    visible: list[bool]
+    countable: list[bool]  # counts toward 孤字: not punctuation, not space
+    prefix: list[float] = field(default_factory=list)
+    opps: list[int] = field(default_factory=list)
+
+    def finish(self) -> None:
+        self.prefix = [0.0] + list(accumulate(a + g for a, g in zip(self.adv, self.gap)))
+        self.opps = [j for j in range(1, len(self.text)) if self.level[j] != NONE] + [len(self.text)]
+
+
+_SHAPE_CACHE: dict[tuple, tuple[int, float, float, Optional[tuple[float, float]]]] = {}
+
+
+def _shape(face: Face, ch: str, rotated: bool, vertical: bool, want_ink: bool
+           ) -> tuple[int, float, float, Optional[tuple[float, float]]]:
+    """(gid, advance along the line in ems, horizontal advance in ems, ink along the line in ems)."""
+    upright_v = vertical and not rotated
+    key = (face.path, ch, upright_v, want_ink)
+    r = _SHAPE_CACHE.get(key)
+    if r is None:
+        gid = face.gid(ch)
+        h = face.advance(gid)
+        along = face.vadvance(gid) if upright_v else h
+        ink = ink_along(face.bounds(gid), not upright_v) if want_ink else None
+        r = (gid, along, h, ink)
+        _SHAPE_CACHE[key] = r
+    return r
+
+
+def _caps(ink: Optional[tuple[float, float]], along_em: float) -> tuple[float, float]:
+    """The cuttable part of a full-width mark's cell, in ems (left/top, right/bottom): the ½-em
+    window that holds the ink, placed as near the ink's centre as the ink allows. A mark drawn in
+    the bottom-left (SC) loses its right half; a centred mark (TC) a quarter on each side."""
+    if ink is None or abs(along_em - 1.0) > 0.02:
+        return 0.0, 0.0
+    a, b = ink
+    if b - a > 0.5 + 1e-6:
+        return 0.0, 0.0
+    lo, hi = max(0.0, b - 0.5), min(0.5, a)
+    s = min(max((a + b) / 2 - 0.25, lo), hi)
+    return s, 0.5 - s
+
+
+def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
+    """Shape and classify a paragraph for `style` (a TextStyle)."""
+    size = style.size
+    vertical = style.vertical
+    rules = cjk.kinsoku_rules(getattr(style, "kinsoku", ""), style.script)
+    n = len(text)
+    clusters = segment(text)
+    resolve = lambda c: fonts.resolve(style.role, style.script, c)  # noqa: E731
+    primary = fonts.primary(style.role, style.script)
+
+    chars = list(text)
+    faces = [""] * n
+    gids = [0] * n
+    adv = [0.0] * n
+    draw_adv = [0.0] * n
+    cross = [0.0] * n
+    drop = [0.0] * n
+    rotated = [False] * n
+    tofu = [False] * n
+    emit = [True] * n
+    lcap = [0.0] * n
+    rcap = [0.0] * n
+    wordspace = [False] * n
+    countable = [False] * n
+    visible = [True] * n
+
+    for cl in clusters:
+        tcy = (vertical and cl.kind == "latin" and cl.end - cl.start <= TATECHUYOKO_MAX
+               and text[cl.start:cl.end].isdigit())
+        for j in range(cl.start, cl.end):
+            ch = text[j]
+            cls = cjk.char_class(ch)
+            if cls == cjk.INVISIBLE or (cls == cjk.SPACE and ch not in " \u00a0"):
+                emit[j] = False
+                visible[j] = False
+                if cls == cjk.SPACE:
+                    wordspace[j] = True
+                    adv[j] = primary.char_advance(" ") * size
+                continue
+            rot = False
+            if vertical and cls != cjk.SPACE:
+                if cl.kind == "latin":
+                    rot = not tcy
+                elif cl.kind != "han":
+                    ch, rot = vertical_char(ch, resolve)
+                    if not rot and cl.narrow and ch == text[j]:
+                        rot = True  # narrow symbols without a vertical form lie down like Latin
+            chars[j] = ch
+            face = resolve(ch)
+            if face is None:
+                face, gid, tofu[j] = primary, 0, True
+                h = 1.0 if cl.kind in ("han", "other") else primary.advance(0)
+                along, ink = h, None
+            else:
+                gid, along, h, ink = _shape(face, ch, rot, vertical, text[j] in cjk.ADJUSTABLE)
+            faces[j], gids[j], rotated[j] = face.key, gid, rot
+            adv[j], draw_adv[j] = along * size, h * size
+            if cls == cjk.SPACE:
+                wordspace[j] = True
+                visible[j] = False
+            elif cl.kind in ("han", "latin", "other"):
+                countable[j] = True
+            if text[j] in cjk.ADJUSTABLE:
+                l, r = _caps(ink, along)
+                lcap[j], rcap[j] = l * size, r * size
+            if vertical:
+                if rot:
+                    cross[j] = rotated_cross(size)
+                else:
+                    cross[j] = upright_cross(h * size)
+                    drop[j] = EM_TOP * size
+        if tcy:
+            # the digits share one upright em cell, side by side and centred on the axis
+            w = sum(draw_adv[cl.start:cl.end])
+            x = -w / 2
+            for j in range(cl.start, cl.end):
+                cross[j] = x
+                x += draw_adv[j]
+                adv[j] = 0.0
+            adv[cl.end - 1] = size
+
+    gap = [0.0] * n
+    gap_shrink = [0.0] * n
+    space_shrink = [0.0] * n
+    space_grow = [0.0] * n
+    pair_l = [0.0] * n
+    pair_r = [0.0] * n
+    level = [NONE] * (n + 1)
+    share = [False] * (n + 1)
+    level[n] = LEGAL
+    track = style.tracking * size
+    cl_gap = style.cjk_latin_space * size
+    target = (1.0 if style.compress_pairs == "1em" else 0.5) * size
+
+    for ci in range(1, len(clusters)):
+        prev, nxt = clusters[ci - 1], clusters[ci]
+        before = clusters[ci - 2] if prev.kind == "space" and ci >= 2 else None
+        lv = break_level(prev, nxt, text, rules, before)
+        b = nxt.start
+        level[b] = lv
+        share[b] = lv != NONE
+        j = b - 1
+        if lv != NONE:
+            gap[j] += track
+        if {prev.kind, nxt.kind} == {"han", "latin"} and cl_gap > 0:
+            gap[j] += cl_gap
+            gap_shrink[j] = max(0.0, cl_gap - CJK_LATIN_MIN * size)
+        if prev.kind == "space":
+            mixed = before is not None and {before.kind, nxt.kind} == {"han", "latin"}
+            for k in range(prev.start, prev.end):
+                if not wordspace[k]:
+                    continue
+                if mixed and cl_gap > 0:
+                    # a space between Han and Latin is the ¼-em gap itself (clreq 3.2.2)
+                    adv[k] = cl_gap if k == prev.start else 0.0
+                    space_shrink[k] = max(0.0, adv[k] - CJK_LATIN_MIN * size) if k == prev.start else 0.0
+                else:
+                    space_shrink[k] = adv[k] * (1 - _WORD_SPACE_MIN)
+                    space_grow[k] = max(0.0, WORD_SPACE_MAX * size - adv[k])
+        a_ch, b_ch = text[j], text[b]
+        if a_ch in cjk.ADJUSTABLE and b_ch in cjk.ADJUSTABLE:
+            r = min(rcap[j], target)
+            l_ = min(lcap[b], target - r)
+            pair_r[j], pair_l[b] = r, l_
+            gap[j] -= r + l_
+
+    prep = Prepared(text, size, vertical, rules, chars, faces, gids, adv, draw_adv, cross, drop, rotated,
+                    tofu, emit, lcap, rcap, pair_l, pair_r, gap, gap_shrink, space_shrink, space_grow,
+                    level, share, visible, countable)
+    prep.finish()
+    return prep
