@@ -102,7 +102,10 @@ class _Layouter:
             items.append(_box_item(x, y, w, h, block, grid))
         is_cont = start != Cursor()
         if block.show_head and not is_cont and head_segments(story):
-            hitems, obst, head_fits = self._head(grid, block, story, first_row)
+            head_row = first_row
+            if story.kind == "photo" and block.image is not None and block.image.row == 0:
+                head_row += block.image.rows  # a photo-news title sits under its picture
+            hitems, obst, head_fits = self._head(grid, block, story, head_row)
             items += hitems
             obstacles += obst
             if not head_fits:

@@ -1,0 +1,232 @@
+"""Makeup search 组版: the ways each story can fill a block, and stacks of blocks filling a region exactly.
+
+A region of the page is cut into stacks (side-by-side groups of whole columns); each stack holds
+consecutive stories one above the other. A story's *variants* are the block heights at which it
+fills its columns with at most two empty lines (漏白), each from a headline choice (size on the
+house scale, one line more of headline, horizontal or 竖题) or a picture height. A stack is
+feasible at height R when some choice of variants sums to R; stacks side by side must not put
+headlines next to each other at the same height (碰题).
+"""
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from .copyfit import body_lines, head_rows, vertical_head
+from .flow import body_segments, lines_needed
+from .fonts import FontRegistry
+from .model import Grid, HeadStyle, Story
+
+MAX_EMPTY = 2  # 漏白: no more than two empty body lines in a block
+MIN_BODY_ROWS = 3  # 背题: a headline keeps at least three lines of its text under it
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way a story fills a block `cols` wide and `rows` high."""
+
+    rows: int
+    cols: int
+    head: HeadStyle
+    head_rows: int
+    image_rows: int = 0  # photo-news: the picture's height in grid lines
+    cost: float = 0.0
+    note: str = ""  # the copyfit steps taken, for the report
+
+    @property
+    def head_touches(self) -> tuple[bool, bool]:
+        """Whether the headline zone reaches the block's left and right edges (for 碰题)."""
+        if self.head.orientation == "vertical":
+            return (self.cols <= 1, True)
+        return (True, (self.head.span or self.cols) >= self.cols)
+
+    @property
+    def head_interval(self) -> tuple[int, int]:
+        """Rows (from the block top) the headline zone occupies."""
+        return (self.image_rows, self.image_rows + self.head_rows)
+
+
+def sizes_for(importance: int, cols: int) -> tuple[float, ...]:
+    """Headline sizes to try, best first: the lead 头条 gets the largest on the scale."""
+    if importance == 0:
+        return (48.0, 42.0, 36.0) if cols >= 4 else (36.0, 30.0)
+    if importance <= 2:
+        return (30.0, 26.0, 22.0) if cols >= 3 else (22.0, 20.0, 18.0)
+    return (22.0, 20.0, 18.0) if cols >= 3 else (20.0, 18.0, 16.0)
+
+
+def face_for(importance: int) -> str:
+    return "hei" if importance % 2 == 0 else "song"
+
+
+def article_variants(story: Story, cols: int, importance: int, grid: Grid, script: str,
+                     fonts: FontRegistry, allow_vertical: bool = True, max_empty: int = MAX_EMPTY) -> list[Variant]:
+    """Block heights at which an article fills `cols` columns, with the headline choices behind them."""
+    L = body_lines(story, grid, script=script, fonts=fonts)
+    face = face_for(importance)
+    out: list[Variant] = []
+    for si, size in enumerate(sizes_for(importance, cols)):
+        spans = [cols] + ([cols - 1] if cols >= 3 and importance > 0 else [])
+        for span in spans:
+            h0, fits = head_rows(story, grid, span, size, face, script, fonts)
+            if not fits:
+                continue
+            for d in (0, 1):
+                h = h0 + d
+                r = math.ceil((L + span * h) / cols)
+                empty = cols * r - span * h - L
+                if empty <= max_empty and r - h >= MIN_BODY_ROWS:
+                    hs = HeadStyle(face=face, size=size, span=span if span < cols else 0, rows=h)
+                    note = f"headline {size:g}pt" + (", one line more of headline" if d else "")
+                    out.append(Variant(r, cols, hs, h, 0, si + d * 0.5 + (span < cols) * 0.7 + empty * 0.3, note))
+    if allow_vertical and cols >= 2 and importance > 0:
+        for si, size in enumerate((26.0, 22.0, 20.0)):
+            hv, vc = vertical_head(story, grid, size, face, script, fonts)
+            if vc >= cols:
+                continue
+            for d in (0, 1, 2):
+                H = hv + d
+                r = math.ceil((L + vc * H) / cols)
+                empty = cols * r - vc * H - L
+                if empty <= max_empty and H <= r:
+                    hs = HeadStyle(orientation="vertical", face=face, size=size, rows=H)
+                    out.append(Variant(r, cols, hs, H, 0, 3.0 + si + d * 0.5 + empty * 0.3,
+                                       f"vertical headline 竖题 {size:g}pt"))
+    return _dedupe(out)
+
+
+def photo_variants(story: Story, cols: int, grid: Grid, script: str, fonts: FontRegistry) -> list[Variant]:
+    """A photo-news item 图片新闻: picture on top (any height from 0.45 to 0.9 of its width), headline,
+    then the caption across the picture's width."""
+    width = grid.span_width(cols)
+    segs = [s if s.role != "body" else s.__class__("caption", s.text, s.start) for s in body_segments(story)]
+    Lc = lines_needed(segs, width, grid, script, fonts=fonts)
+    size = 20.0 if cols >= 3 else 16.0
+    h, _ = head_rows(story, grid, cols, size, "hei", script, fonts) if story.headline.main else (0, True)
+    out = []
+    lo, hi = math.ceil(0.45 * width / grid.leading), math.floor(0.9 * width / grid.leading)
+    ideal = 0.66 * width / grid.leading
+    for p in range(lo, hi + 1):
+        hs = HeadStyle(face="hei", size=size, rows=h)
+        out.append(Variant(p + h + Lc, cols, hs, h, p, abs(p - ideal) * 0.05, f"picture {p} lines high"))
+    return out
+
+
+def _dedupe(vs: list[Variant]) -> list[Variant]:
+    best: dict[int, Variant] = {}
+    for v in sorted(vs, key=lambda v: v.cost):
+        best.setdefault(v.rows, v)
+    return sorted(best.values(), key=lambda v: v.cost)
+
+
+def stack_sums(variants: Sequence[Sequence[Variant]]) -> dict[int, float]:
+    """Heights a stack of these stories can take exactly, with the cheapest cost of each."""
+    sums: dict[int, float] = {0: 0.0}
+    for vs in variants:
+        nxt: dict[int, float] = {}
+        for s, c in sums.items():
+            for v in vs:
+                k = s + v.rows
+                if c + v.cost < nxt.get(k, math.inf):
+                    nxt[k] = c + v.cost
+        sums = nxt
+    return sums
+
+
+def stack_choices(variants: Sequence[Sequence[Variant]], total: int, limit: int = 60) -> list[tuple[Variant, ...]]:
+    """Up to `limit` variant choices (cheapest first) that sum to exactly `total` rows."""
+    suffix: list[dict[int, float]] = [dict() for _ in range(len(variants) + 1)]
+    suffix[len(variants)] = {0: 0.0}
+    for i in range(len(variants) - 1, -1, -1):
+        for s, c in suffix[i + 1].items():
+            for v in variants[i]:
+                k = s + v.rows
+                if k <= total and c + v.cost < suffix[i].get(k, math.inf):
+                    suffix[i][k] = c + v.cost
+    out: list[tuple[Variant, ...]] = []
+
+    def walk(i: int, left: int, acc: list[Variant]) -> None:
+        if len(out) >= limit:
+            return
+        if i == len(variants):
+            if left == 0:
+                out.append(tuple(acc))
+            return
+        for v in variants[i]:
+            if left - v.rows in suffix[i + 1]:
+                walk(i + 1, left - v.rows, acc + [v])
+
+    walk(0, total, [])
+    return sorted(out, key=lambda ch: sum(v.cost for v in ch))
+
+
+def partitions(cols: int, first_min: int = 2) -> list[tuple[int, ...]]:
+    """Stack widths across a region: 2 to 4 stacks of 2 to 5 columns (1 or 2 for narrow regions)."""
+    out = []
+    for k in range(1, 5):
+        for ws in itertools.product(range(2, 6), repeat=k):
+            if sum(ws) == cols and ws[0] >= first_min:
+                out.append(ws)
+    if not out:
+        out = [(cols,)]
+    return out
+
+
+def splits(n: int, k: int) -> list[tuple[int, ...]]:
+    """Ways to cut n items into k consecutive non-empty groups, as group sizes."""
+    out = []
+    for cuts in itertools.combinations(range(1, n), k - 1):
+        b = (0,) + cuts + (n,)
+        out.append(tuple(b[i + 1] - b[i] for i in range(k)))
+    return out
+
+
+def collides(left: Sequence[tuple[int, Variant]], right: Sequence[tuple[int, Variant]]) -> bool:
+    """碰题: a headline at the right edge of one stack next to one at the left edge of the next,
+    their rows overlapping. Items are (top row, variant)."""
+    for lt, lv in left:
+        if not lv.head_touches[1] or lv.head_rows == 0:
+            continue
+        a0, a1 = lt + lv.head_interval[0], lt + lv.head_interval[1]
+        for rt, rv in right:
+            if not rv.head_touches[0] or rv.head_rows == 0:
+                continue
+            b0, b1 = rt + rv.head_interval[0], rt + rv.head_interval[1]
+            if a0 < b1 and b0 < a1:
+                return True
+    return False
+
+
+def place(choice: Sequence[Variant], top: int) -> list[tuple[int, Variant]]:
+    out, r = [], top
+    for v in choice:
+        out.append((r, v))
+        r += v.rows
+    return out
+
+
+def best_region(groups: Sequence[Sequence[Sequence[Variant]]], top: int, total: int,
+                limit: int = 40) -> Optional[tuple[float, list[list[tuple[int, Variant]]]]]:
+    """The cheapest collision-free choice for stacks side by side, each exactly `total` rows."""
+    per = [stack_choices(g, total, limit) for g in groups]
+    if any(not p for p in per):
+        return None
+    best: Optional[tuple[float, list]] = None
+
+    def walk(i: int, acc: list, cost: float) -> None:
+        nonlocal best
+        if best is not None and cost >= best[0]:
+            return
+        if i == len(per):
+            best = (cost, list(acc))
+            return
+        for ch in per[i]:
+            placed = place(ch, top)
+            if acc and collides(acc[-1], placed):
+                continue
+            walk(i + 1, acc + [placed], cost + sum(v.cost for v in ch))
+
+    walk(0, [], 0.0)
+    return best
