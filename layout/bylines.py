@@ -1,0 +1,83 @@
+"""Bylines 署名 and photo credits 摄影署名: recognise them at the start or end of copy and split them off.
+
+- trailing byline: a parenthesised list of 1–6 names (2–4 Han, · allowed for minority names)
+  and role words (记者, 通讯员 …) after the sentence that ends a story: "……速度。(梁艺)",
+  "（任龙 许峰）", or such a list alone on a line. The parentheses go; the names stay.
+- start byline: a line that is only roles and names ("本报记者 张三 通讯员 李四", "本报讯"), or a
+  dateline opening the first paragraph ("本报讯（记者 张三）", "新华社北京11月7日电（记者 李四）").
+- photo credits: a run of space-separated 2–3-Han names after the last sentence of a caption,
+  optionally with 摄/摄影 ("……奠定基础。姚羽霞 吴梦璐 董心怡", "……。王刚 摄"), or a parenthesised
+  list that says 摄 ("（王刚 摄）").
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+ROLES = ("本报记者", "本报通讯员", "特约记者", "见习记者", "首席记者", "实习生", "通讯员", "记者",
+         "摄影", "摄", "文", "图")
+_ROLE = "|".join(ROLES)
+_SP = r"[ \t\u3000]"
+_NAME = r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,8})?"
+_TOKEN = rf"(?:(?:{_ROLE}){_SP}*[/／]?{_SP}*)?{_NAME}|(?:{_ROLE})"
+_LIST = rf"(?:{_TOKEN})(?:(?:{_SP}+|{_SP}*[/／、]{_SP}*)(?:{_TOKEN})){{0,5}}"
+_CLOSERS = "”’」』）)》"
+
+_PAREN_TAIL = re.compile(rf"[（(]{_SP}*(?P<names>{_LIST}){_SP}*[）)]{_SP}*$")
+_CREDIT_NAME = r"[\u4e00-\u9fff]{2,3}"
+_CREDIT_TAIL = re.compile(
+    rf"(?P<names>(?:(?:{_ROLE}){_SP}*)?{_CREDIT_NAME}(?:{_SP}+{_CREDIT_NAME}){{0,7}}(?:{_SP}*摄影?)?){_SP}*$")
+_START_LINE = re.compile(rf"^(?:本报讯{_SP}*)?(?:(?:{_ROLE}){_SP}*[/／:：]?{_SP}*{_NAME}(?:{_SP}+{_NAME})*{_SP}*)+$")
+_DATELINE = re.compile(
+    r"^(?:本报[^，。,\s]{0,12}?讯|(?:新华社|中新社|人民网|新华网|[\u4e00-\u9fff]{2,6}社)[^，。,\s]{0,14}?电)"
+    r"(?:[（(][^）)]{1,40}[）)])?")
+
+
+def _ends_sentence(text: str) -> bool:
+    t = text.rstrip(_CLOSERS)
+    return bool(t) and t[-1] in "。！？!?…"
+
+
+def starts_byline(line: str) -> bool:
+    """Is this whole line a byline opening a story (本报记者 张三, 本报讯)?"""
+    t = line.strip()
+    return len(t) <= 40 and (t == "本报讯" or bool(_START_LINE.match(t)))
+
+
+def split_dateline(paragraph: str) -> Optional[tuple[str, str]]:
+    """(dateline, rest) when the first paragraph opens with 本报讯（…） or an agency dateline."""
+    m = _DATELINE.match(paragraph)
+    if not m or m.end() >= len(paragraph):
+        return None
+    return m.group(), paragraph[m.end():]
+
+
+def trailing_byline(text: str) -> Optional[tuple[str, str, str]]:
+    """(text before, names, the raw byline as written) for a story-ending parenthesised byline."""
+    m = _PAREN_TAIL.search(text)
+    if not m or "摄" in m.group("names"):
+        return None
+    head = text[:m.start()].rstrip()
+    if head and not _ends_sentence(head):
+        return None
+    return head, m.group("names"), m.group().strip()
+
+
+def trailing_credits(text: str) -> Optional[tuple[str, str]]:
+    """(caption, credits) when a caption ends with the photographers' names."""
+    m = _PAREN_TAIL.search(text)
+    if m and "摄" in m.group("names"):
+        head = text[:m.start()].rstrip()
+        return (head, m.group().strip()) if head else None
+    m = _CREDIT_TAIL.search(text)
+    if not m:
+        return None
+    head = text[:m.start()].rstrip(" \t\u3000")
+    if not _ends_sentence(head):
+        return None
+    return head, m.group("names").strip()
+
+
+def ends_with_signature(text: str) -> bool:
+    """Does the text end with a byline or photo credits (and so end a story)?"""
+    return trailing_byline(text) is not None or trailing_credits(text) is not None

@@ -1,0 +1,34 @@
+"""The import report and result: every change the importer made, so a chief sub-editor can check it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from layout.model import Story
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    """One change or remark.
+
+    story: the story id ("" for a file-level entry); paragraph: index into story.paragraphs, or
+    -1 when the entry is about another field (`field`: headline | kicker | sub | byline | credits
+    | file). kind: join | punct | space | byline | credits | dropped | continued | encoding |
+    warning. before/after are exactly the characters removed and inserted (a join shows the seam
+    as a newline in `before`); message says it in words, with context.
+    """
+
+    story: str
+    paragraph: int
+    kind: str
+    before: str = ""
+    after: str = ""
+    message: str = ""
+    field: str = "body"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """Stories in order of appearance (a package story precedes its sub-stories) and the report."""
+
+    stories: tuple[Story, ...] = ()
+    report: tuple[ReportEntry, ...] = ()
