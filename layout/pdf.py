@@ -1,0 +1,487 @@
+"""Print PDF export: paints the display list with reportlab into a PDF a print plant accepts.
+
+The painter makes no layout decisions: each glyph is drawn at the origin the engine gave it.
+Page coordinates (top-left of the trim, y down) are flipped once, in `PageGeometry`; the PDF
+page is the trim enlarged by the bleed and a slug band for the marks. Everything is DeviceCMYK;
+100 K text and rules overprint. The file is written to a temporary name beside the target,
+post-processed for PDF/X (layout/pdfx) and only then renamed, so a failure never leaves a
+half-written PDF under the target name.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .display import BLACK, CMYK, BoxItem, GlyphRun, ImageItem, PageDisplay, RuleItem, Finding
+from .errors import UserError
+from .fonts import FontRegistry, default_registry
+from .marks import Circle, SlugInfo, page_marks
+from .units import mm
+
+GREY_PLACEHOLDER: CMYK = (0.0, 0.0, 0.0, 0.25)
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """How to export.
+
+    bleed: points beyond the trim on every side; None = each page's own (PageDisplay.bleed).
+    marks: crop and registration marks and the slug line, in a band of `slug` points beyond the
+      bleed; without marks the MediaBox is the BleedBox.
+    rgb_images: convert (to CMYK through the output profile) | keep (embed as they are; the
+      file is then not PDF/X-1a and preflight warns).
+    pdfx: write the PDF/X-1a OutputIntent and keys (layout/pdfx). icc_profile: the plant's CMYK
+      profile (.icc); None = the bundled newsprint stand-in. output_condition: the registered
+      characterisation name that goes with the plant's profile (e.g. "IFRA26").
+    force: export although preflight found errors.
+    """
+
+    bleed: Optional[float] = None
+    marks: bool = True
+    slug: float = mm(10)
+    rgb_images: str = "convert"
+    jpeg_quality: int = 92
+    pdfx: bool = True
+    icc_profile: Optional[str] = None
+    output_condition: str = ""
+    min_ppi: float = 200.0
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class PdfMeta:
+    """What the document and its slug lines say. sections: per page (版名), by page position."""
+
+    title: str = ""
+    paper: str = ""
+    date: str = ""  # as printed, e.g. 2023-11-20
+    edition: str = ""
+    sections: tuple[str, ...] = ()
+    author: str = ""
+
+    def section(self, index: int) -> str:
+        return self.sections[index] if index < len(self.sections) else ""
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    """What an export wrote: files, per-page font objects, preflight findings, timings (s)."""
+
+    paths: tuple[str, ...]
+    pages: int
+    font_objects: tuple[int, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    timings: dict = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """The page boxes in PDF points (origin bottom-left of the MediaBox, y up)."""
+
+    width: float
+    height: float
+    bleed: float
+    margin: float  # MediaBox edge to trim edge
+
+    @property
+    def media(self) -> tuple[float, float, float, float]:
+        return (0.0, 0.0, self.width + 2 * self.margin, self.height + 2 * self.margin)
+
+    @property
+    def trim(self) -> tuple[float, float, float, float]:
+        m = self.margin
+        return (m, m, m + self.width, m + self.height)
+
+    @property
+    def bleed_box(self) -> tuple[float, float, float, float]:
+        m, b = self.margin, self.bleed
+        return (m - b, m - b, m + self.width + b, m + self.height + b)
+
+    def x(self, x: float) -> float:
+        return self.margin + x
+
+    def y(self, y: float) -> float:
+        """The one place y is flipped: page y (down from the trim's top) → PDF y (up)."""
+        return self.margin + self.height - y
+
+
+def geometry(page: PageDisplay, options: PdfOptions) -> PageGeometry:
+    bleed = page.bleed if options.bleed is None else options.bleed
+    margin = bleed + (options.slug if options.marks else 0.0)
+    return PageGeometry(page.width, page.height, bleed, margin)
+
+
+def _n(v: float) -> str:
+    """A compact PDF number."""
+    s = f"{v:.3f}".rstrip("0").rstrip(".")
+    return "0" if s in ("", "-0") else s
+
+
+def _cmyk(c: CMYK) -> str:
+    return " ".join(_n(v) for v in c)
+
+
+class _FontSet:
+    """Bundled fonts registered with reportlab once per process, by font key."""
+
+    _registered: dict[str, str] = {}
+
+    def __init__(self, fonts: FontRegistry) -> None:
+        self.fonts = fonts
+        self._reverse: dict[str, dict[int, int]] = {}
+        self.unmapped = 0  # glyphs with no character of their own (drawn by their text)
+
+    def name(self, key: str):
+        """The reportlab TTFont of a font key, registered on first use."""
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont, TTFError
+
+        rl_name = self._registered.get(key)
+        if rl_name is None:
+            path = self.fonts.path(key)
+            rl_name = f"bm-{key}"
+            try:
+                pdfmetrics.registerFont(TTFont(rl_name, path))
+            except (TTFError, OSError, ValueError, KeyError, IndexError) as e:
+                raise UserError(f"cannot embed the font ({e})", where=path,
+                                hint="replace the font file, or choose another font for this text") from None
+            self._registered[key] = rl_name
+        return pdfmetrics.getFont(rl_name)
+
+    def char_for(self, key: str, gid: int, text: str) -> str:
+        """The character reportlab must be given to draw glyph `gid`: the glyph's own text when
+        the font maps it there, else any character the font maps to that glyph."""
+        face = self.fonts.face(key)
+        if len(text) == 1 and face.cmap.get(ord(text)) == gid:
+            return text
+        if gid == 0:
+            return text[:1] or " "  # tofu: reportlab draws .notdef, ToUnicode keeps the text
+        rev = self._reverse.get(key)
+        if rev is None:
+            rev = {}
+            for cp, g in face.cmap.items():
+                rev.setdefault(g, cp)
+            self._reverse[key] = rev
+        cp = rev.get(gid)
+        if cp is not None:
+            return chr(cp)
+        self.unmapped += 1
+        return text[:1] or " "
+
+
+class _Painter:
+    """Walks one page's display list into reportlab canvas operators."""
+
+    def __init__(self, canv, fonts: _FontSet, options: PdfOptions, profile: Optional[str]) -> None:
+        self.c = canv
+        self.fonts = fonts
+        self.options = options
+        self.profile = profile
+        self.notes: list[str] = []
+
+    # -- state
+    def op(self, s: str) -> None:
+        self.c._code.append(s)
+
+    def set_overprint(self, on: bool) -> None:
+        """Overprint for 100 K only: a knocked-out black hairline mis-registers on newsprint,
+        while overprinting any other colour (or white) would change or hide it."""
+        # reportlab's ExtGState remembers the value and follows saveState/restoreState.
+        self.c._extgstate.set(self.c, "OP", on)
+        self.c._extgstate.set(self.c, "op", on)
+
+    def fill(self, color: CMYK) -> None:
+        self.set_overprint(tuple(color) == BLACK)
+        self.op(f"{_cmyk(color)} k")
+
+    def stroke(self, color: CMYK) -> None:
+        self.set_overprint(tuple(color) == BLACK)
+        self.op(f"{_cmyk(color)} K")
+
+    # -- page
+    def page(self, page: PageDisplay, geo: PageGeometry, marks: Sequence) -> None:
+        self.c._extgstate.set(self.c, "OPM", 1)
+        bx0, by0, bx1, by1 = geo.bleed_box
+        # Content stops at the bleed edge; the marks live outside it.
+        self.c.saveState()
+        self.op(f"{_n(bx0)} {_n(by0)} {_n(bx1 - bx0)} {_n(by1 - by0)} re W n")
+        for item in page.items:
+            self.item(item, geo)
+        self.c.restoreState()
+        for item in marks:
+            self.item(item, geo)
+
+    def item(self, item, geo: PageGeometry) -> None:
+        if isinstance(item, GlyphRun):
+            self.glyphs(item, geo)
+        elif isinstance(item, RuleItem):
+            self.rule(item, geo)
+        elif isinstance(item, BoxItem):
+            self.box(item, geo)
+        elif isinstance(item, ImageItem):
+            self.image(item, geo)
+        elif isinstance(item, Circle):
+            self.stroke(item.color)
+            self.op(f"{_n(item.width)} w")
+            self.c.circle(geo.x(item.cx), geo.y(item.cy), item.r, stroke=1, fill=0)
+
+    def _dash(self, dash: tuple[float, ...]) -> None:
+        self.op(f"[{' '.join(_n(d) for d in dash)}] 0 d")
+
+    def rule(self, r: RuleItem, geo: PageGeometry) -> None:
+        self.stroke(r.color)
+        self.op(f"{_n(r.width)} w")
+        self._dash(r.dash)
+        self.op(f"{_n(geo.x(r.x1))} {_n(geo.y(r.y1))} m {_n(geo.x(r.x2))} {_n(geo.y(r.y2))} l S")
+
+    def box(self, b: BoxItem, geo: PageGeometry) -> None:
+        rect = f"{_n(geo.x(b.x))} {_n(geo.y(b.y + b.h))} {_n(b.w)} {_n(b.h)} re"
+        if b.fill is not None:
+            self.fill(b.fill)
+            self.op(f"{rect} f")
+        if b.stroke is not None:
+            self.stroke(b.stroke)
+            self.op(f"{_n(b.stroke_width)} w")
+            self._dash(b.dash)
+            self.op(f"{rect} S")
+
+    # -- text
+    def glyphs(self, run: GlyphRun, geo: PageGeometry) -> None:
+        """One BT/ET per run: a Tm where the run starts or turns, TJ with kerning numbers where
+        glyphs sit off their natural advance on the same baseline, Td for a new baseline."""
+        if not run.glyphs:
+            return
+        font = self.fonts.name(run.font)
+        face = self.fonts.fonts.face(run.font)
+        doc, esc, size = self.c._doc, self.c._escape, run.size
+        self.fill(run.color)
+        out = ["BT"]
+        tj: list[str] = []
+        buf = bytearray()
+        subset_now = None
+        pen: Optional[tuple[float, float]] = None  # where the next glyph would fall (PDF)
+        line = (0.0, 0.0)  # origin of the text line matrix, for Td
+        upright = True
+
+        def flush_string() -> None:
+            if buf:
+                tj.append("(" + esc(bytes(buf)) + ")")
+                buf.clear()
+
+        def flush() -> None:
+            flush_string()
+            if tj:
+                out.append(f"{tj[0]} Tj" if len(tj) == 1 and tj[0][0] == "(" else f"[{' '.join(tj)}] TJ")
+                tj.clear()
+
+        for i, gid in enumerate(run.glyphs):
+            text = run.text[i] if i < len(run.text) else ""
+            ch = self.fonts.char_for(run.font, gid, text)
+            subset, code = font.splitString(ch, doc)[0]
+            x, y = geo.x(run.xs[i]), geo.y(run.ys[i])
+            rotated = bool(run.rotated and i < len(run.rotated) and run.rotated[i])
+            if subset != subset_now:
+                flush()
+                out.append(f"{font.getSubsetInternalName(subset, doc)} {_n(size)} Tf")
+                subset_now = subset
+            if rotated or not upright or pen is None:
+                flush()
+                # 90° clockwise about the origin: the glyph's x axis points down the page.
+                out.append(f"{'0 -1 1 0' if rotated else '1 0 0 1'} {_n(x)} {_n(y)} Tm")
+                line, upright = (x, y), not rotated
+            elif abs(y - pen[1]) > 0.0005:
+                flush()
+                out.append(f"{_n(x - line[0])} {_n(y - line[1])} Td")
+                line = (x, y)
+            elif abs(x - pen[0]) > 0.0005:
+                flush_string()
+                tj.append(_n(-(x - pen[0]) * 1000.0 / size))
+            buf.extend(code)
+            adv = face.advance(gid) * size
+            pen = (x, y - adv) if rotated else (x + adv, y)
+        flush()
+        out.append("ET")
+        self.op(" ".join(out))
+
+    # -- images
+    def image(self, item: ImageItem, geo: PageGeometry) -> None:
+        from .pdfimage import prepare_image
+
+        if item.missing or not os.path.exists(item.path):
+            self.placeholder(item, geo)
+            return
+        placed = prepare_image(item.path, self.options.rgb_images, self.profile,
+                               self.options.jpeg_quality)
+        cx, cy, cw, ch = item.crop
+        full_w, full_h = item.w / cw, item.h / ch
+        x0, y0 = item.x - cx * full_w, item.y - cy * full_h
+        self.c.saveState()
+        self.op(f"{_n(geo.x(item.x))} {_n(geo.y(item.y + item.h))} {_n(item.w)} {_n(item.h)} re W n")
+        self.c.drawImage(placed.source, geo.x(x0), geo.y(y0 + full_h), full_w, full_h)
+        self.c.restoreState()
+        if placed.note:
+            self.notes.append(f"{item.path}: {placed.note}")
+
+    def placeholder(self, item: ImageItem, geo: PageGeometry) -> None:
+        """A grey frame with a cross and the file name, so the missing picture cannot go unseen."""
+        self.box(BoxItem(item.x, item.y, item.w, item.h, fill=GREY_PLACEHOLDER, stroke=BLACK), geo)
+        self.rule(RuleItem(item.x, item.y, item.x + item.w, item.y + item.h), geo)
+        self.rule(RuleItem(item.x + item.w, item.y, item.x, item.y + item.h), geo)
+        from .typeset import TextStyle, set_paragraph
+
+        label = item.label or os.path.basename(item.path) or "?"
+        style = TextStyle(role="hei", size=8.0, indent=0.0, align="left")
+        for n, line in enumerate(set_paragraph(f"缺图 {label}", max(item.w - 8, 20), style,
+                                               self.fonts.fonts)[:3]):
+            for run in line.runs(item.x + 4, item.y + 12 + n * 10, style, role="placeholder"):
+                self.glyphs(run, geo)
+
+
+def _font_objects_per_page(path: str) -> tuple[int, ...]:
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        out = []
+        for p in pdf.pages:
+            fonts = p.obj.get("/Resources", {}).get("/Font", {})
+            out.append(len(fonts.keys()))
+        return tuple(out)
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise UserError("the output folder does not exist", where=str(folder),
+                        hint="create it or choose another folder")
+    if not os.access(folder, os.W_OK):
+        raise UserError("the output folder cannot be written", where=str(folder),
+                        hint="choose a folder you may write to")
+
+
+def _render(pages: Sequence[PageDisplay], tmp: str, options: PdfOptions, meta: PdfMeta,
+            fonts: FontRegistry, profile: Optional[str], exported: str,
+            page_numbers: Sequence[int]) -> list[str]:
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    fontset = _FontSet(fonts)
+    # The canvas's initial font is a bundled face, so no unembedded Helvetica is ever named.
+    first = next((r.font for p in pages for r in p.glyph_runs()), None) or fonts.chain("body")[0]
+    canv = rl_canvas.Canvas(tmp, initialFontName=fontset.name(first).fontName, pageCompression=1,
+                            pdfVersion=(1, 3), invariant=False)
+    canv.setTitle(meta.title or "Banmian")
+    canv.setAuthor(meta.author)
+    canv.setCreator("Banmian 版面")
+    canv.setProducer("Banmian 版面 (reportlab, pikepdf)")
+    painter = _Painter(canv, fontset, options, profile)
+    for page, number in zip(pages, page_numbers):
+        geo = geometry(page, options)
+        canv.setPageSize(geo.media[2:])
+        canv.setTrimBox(geo.trim)
+        canv.setBleedBox(geo.bleed_box)
+        marks = []
+        if options.marks:
+            info = SlugInfo(section=meta.section(number), page=page.label or str(number + 1),
+                            date=meta.date, edition=meta.edition, exported=exported)
+            marks = page_marks(page.width, page.height, geo.bleed, info, fonts)
+        painter.page(page, geo, marks)
+        canv.showPage()
+    canv.save()
+    notes = list(painter.notes)
+    if fontset.unmapped:
+        notes.append(f"{fontset.unmapped} glyph(s) have no character of their own and were drawn "
+                     "from their text")
+    return notes
+
+
+def write_pdf(pages: Sequence[PageDisplay], out_path, options: PdfOptions = PdfOptions(),
+              meta: Optional[PdfMeta] = None, *, fonts: Optional[FontRegistry] = None,
+              page_numbers: Optional[Sequence[int]] = None) -> PdfResult:
+    """Export pages as one print PDF at `out_path`, atomically. Raises UserError when preflight
+    finds errors (unless options.force), or when an input or the output cannot be used."""
+    from .pdfx import make_pdfx, resolve_profile
+    from .preflight import preflight_pages
+
+    fonts = fonts or default_registry()
+    meta = meta or PdfMeta()
+    out = Path(out_path)
+    numbers = list(page_numbers) if page_numbers is not None else [p.page_index for p in pages]
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    findings = preflight_pages(pages, fonts=fonts, min_ppi=options.min_ppi,
+                               rgb_images=options.rgb_images)
+    timings["preflight"] = time.perf_counter() - t
+    errors = [f for f in findings if f.severity == "error"]
+    if errors and not options.force:
+        first = errors[0]
+        raise UserError(f"preflight found {len(errors)} error(s); first: page {first.page + 1}"
+                        f"{' block ' + first.block if first.block else ''}: {first.message}",
+                        where=str(out), hint="fix them, or export with force")
+    _check_folder(out.parent if str(out.parent) else Path("."))
+    profile = resolve_profile(options.icc_profile)
+    exported = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    os.close(fd)
+    try:
+        t = time.perf_counter()
+        notes = _render(pages, tmp, options, meta, fonts, profile, exported, numbers)
+        timings["paint"] = time.perf_counter() - t
+        t = time.perf_counter()
+        rgb_kept = options.rgb_images == "keep" and any(
+            f.code == "rgb-image" for f in findings)
+        make_pdfx(tmp, profile, title=meta.title or out.stem, pdfx=options.pdfx and not rgb_kept,
+                  output_condition=options.output_condition)
+        timings["pdfx"] = time.perf_counter() - t
+        counts = _font_objects_per_page(tmp)
+        os.replace(tmp, out)
+    except OSError as e:
+        raise UserError(f"cannot write the PDF ({e.strerror or e})", where=str(out),
+                        hint="free some disk space or choose a folder you may write to") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    if rgb_kept:
+        notes.append("RGB images kept as they are: the file is not PDF/X-1a")
+    return PdfResult(paths=(str(out),), pages=len(pages), font_objects=counts,
+                     findings=tuple(findings), timings=timings, notes=tuple(notes))
+
+
+def page_file_name(pattern: str, page: PageDisplay, index: int, meta: PdfMeta) -> str:
+    """A per-page file name from a pattern with {date} {page} {section} {edition} {n}."""
+    date = meta.date.replace("-", "").replace("/", "")
+    name = pattern.format(date=date, page=page.label or f"{index + 1:02d}",
+                          section=meta.section(index), edition=meta.edition, n=index + 1)
+    for bad in '/\\:*?"<>|':
+        name = name.replace(bad, "_")
+    name = name.replace("--", "-").strip("-_ ")
+    return name if name.lower().endswith(".pdf") else name + ".pdf"
+
+
+def write_pdf_per_page(pages: Sequence[PageDisplay], folder, pattern: str = "{date}-{page}-{section}.pdf",
+                       options: PdfOptions = PdfOptions(), meta: Optional[PdfMeta] = None, *,
+                       fonts: Optional[FontRegistry] = None) -> PdfResult:
+    """Export one PDF per page into `folder`, named by `pattern` (e.g. 20231120-A05-基层.pdf)."""
+    meta = meta or PdfMeta()
+    folder = Path(folder)
+    _check_folder(folder)
+    names = [page_file_name(pattern, p, i, meta) for i, p in enumerate(pages)]
+    if len(set(names)) != len(names):
+        raise UserError("the file name pattern gives two pages the same name", where=pattern,
+                        hint="add {page} or {n} to the pattern")
+    paths, counts, findings, notes = [], [], [], []
+    timings: dict[str, float] = {}
+    for i, (page, name) in enumerate(zip(pages, names)):
+        r = write_pdf([page], folder / name, options, meta, fonts=fonts, page_numbers=[i])
+        paths += r.paths
+        counts += r.font_objects
+        findings += r.findings
+        notes += r.notes
+        for k, v in r.timings.items():
+            timings[k] = timings.get(k, 0.0) + v
+    return PdfResult(paths=tuple(paths), pages=len(pages), font_objects=tuple(counts),
+                     findings=tuple(findings), timings=timings, notes=tuple(notes))
