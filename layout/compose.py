@@ -123,7 +123,11 @@ class _Composer:
                 if pkg:
                     for pc, pws, pgs in pkg_opts[ph][:12]:
                         subs = [_Unit(s, (), 3) for s in pkg[0].subs]
-                        sg = best_region(self.region_groups(subs, pws, pgs), mh + banner[0], ph - banner[0])
+                        groups = self.region_groups(subs, pws, pgs)
+                        sg = best_region(groups, mh + banner[0], ph - banner[0])
+                        if sg is None:  # sub-heads in a row under the banner, parted by rules (并列)
+                            sg = best_region(groups, mh + banner[0], ph - banner[0], side_by_side_ok=True)
+                            sg = sg and (sg[0] + 5.0, sg[1])
                         if sg is not None:
                             sub = (pc + sg[0], pws, sg[1], subs)
                             break

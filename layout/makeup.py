@@ -68,12 +68,12 @@ def article_variants(story: Story, cols: int, importance: int, grid: Grid, scrip
     face = face_for(importance)
     out: list[Variant] = []
     for si, size in enumerate(sizes_for(importance, cols)):
-        spans = [cols] + ([cols - 1] if cols >= 3 and importance > 0 else [])
+        spans = [cols] + ([cols - 1] if cols >= 3 else [])
         for span in spans:
             h0, fits = head_rows(story, grid, span, size, face, script, fonts)
             if not fits:
                 continue
-            for d in (0, 1):
+            for d in (0, 1, 2):
                 h = h0 + d
                 r = math.ceil((L + span * h) / cols)
                 empty = cols * r - span * h - L
@@ -208,7 +208,7 @@ def place(choice: Sequence[Variant], top: int) -> list[tuple[int, Variant]]:
 
 
 def best_region(groups: Sequence[Sequence[Sequence[Variant]]], top: int, total: int,
-                limit: int = 40) -> Optional[tuple[float, list[list[tuple[int, Variant]]]]]:
+                limit: int = 150, side_by_side_ok: bool = False) -> Optional[tuple[float, list[list[tuple[int, Variant]]]]]:
     """The cheapest collision-free choice for stacks side by side, each exactly `total` rows."""
     per = [stack_choices(g, total, limit) for g in groups]
     if any(not p for p in per):
@@ -224,7 +224,7 @@ def best_region(groups: Sequence[Sequence[Sequence[Variant]]], top: int, total: 
             return
         for ch in per[i]:
             placed = place(ch, top)
-            if acc and collides(acc[-1], placed):
+            if acc and not side_by_side_ok and collides(acc[-1], placed):
                 continue
             walk(i + 1, acc + [placed], cost + sum(v.cost for v in ch))
 
