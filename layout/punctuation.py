@@ -6,7 +6,8 @@ text when its nearest non-space neighbour on either side is a Chinese character 
 - ASCII , ; : ? !  →  ，；：？！  (never between two digits: 1,234.56 and 10:30 stay);
 - ( )  →  （ ）  when the bracketed text contains Chinese or the bracket touches Chinese;
 - straight quotes " ' → “ ” ‘ ’, paired left to right; an apostrophe inside a Latin word stays;
-- ... / 。。。 / a lone … → ……;  -- / a lone — / ―― / －－ used as a dash → ——;
+- ... / 。。。 / a lone … → ……;  -- / ―― / －－ and a lone — used as a dash → ——
+  (a lone — between two Han characters is the connector 一字线 and stays: 北京—上海);
 - full-width digits and Latin letters → half-width (everywhere);
 - URLs and e-mail addresses are never touched.
 
@@ -153,6 +154,16 @@ def _runs(pattern: re.Pattern, text: str, mask: bytearray, out: list, repl: str,
             out.append((m.start(), m.end(), repl))
 
 
+def _dash_used_as_dash(text: str, m: re.Match) -> bool:
+    """A lone — between two Han characters is the connector 一字线 (北京—上海, GB/T 15834): leave it."""
+    if not _in_chinese(text, m.start(), m.end()):
+        return False
+    if m.group() == "—":
+        a, b = m.start(), m.end()
+        return not (a > 0 and b < len(text) and is_han(text[a - 1]) and is_han(text[b]))
+    return True
+
+
 def normalise_punctuation(text: str) -> tuple[str, tuple[Change, ...]]:
     """Apply the house punctuation rules to one paragraph (or headline part)."""
     mask = _protected_mask(text)
@@ -162,8 +173,7 @@ def normalise_punctuation(text: str) -> tuple[str, tuple[Change, ...]]:
     _quotes(text, mask, edits)
     _runs(_ELLIPSIS, text, mask, edits, "……",
           lambda m: m.group()[0] != "." or _in_chinese(text, m.start(), m.end()))
-    _runs(_DASH, text, mask, edits, "——",
-          lambda m: _in_chinese(text, m.start(), m.end()))
+    _runs(_DASH, text, mask, edits, "——", lambda m: _dash_used_as_dash(text, m))
     for m in _FULLWIDTH_ALNUM.finditer(text):
         edits.append((m.start(), m.end(), "".join(chr(ord(c) - 0xFEE0) for c in m.group())))
     return _apply(text, edits, "punct")
