@@ -106,7 +106,7 @@ class _Composer:
             banner = self.banner(p.story, g.columns)
             subs = [_Unit(s, (), 3) for s in p.subs]
             for h, opts in self.region_heights(subs, g.columns, False).items():
-                pkg_opts[h + banner[0]] = opts
+                pkg_opts[h + banner[0] + banner[1]] = opts
         best = None
         for mh, mopts in sorted(main_h.items()):
             ph = g.rows - mh
@@ -124,9 +124,10 @@ class _Composer:
                     for pc, pws, pgs in pkg_opts[ph][:12]:
                         subs = [_Unit(s, (), 3) for s in pkg[0].subs]
                         groups = self.region_groups(subs, pws, pgs)
-                        sg = best_region(groups, mh + banner[0], ph - banner[0])
+                        top = banner[0] + banner[1]
+                        sg = best_region(groups, mh + top, ph - top)
                         if sg is None:  # sub-heads in a row under the banner, parted by rules (并列)
-                            sg = best_region(groups, mh + banner[0], ph - banner[0], side_by_side_ok=True)
+                            sg = best_region(groups, mh + top, ph - top, side_by_side_ok=True)
                             sg = sg and (sg[0] + 5.0, sg[1])
                         if sg is not None:
                             sub = (pc + sg[0], pws, sg[1], subs)
