@@ -10,7 +10,6 @@ half-written PDF under the target name.
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import os
 import tempfile
 import time
@@ -79,6 +78,7 @@ class PdfResult:
     findings: tuple[Finding, ...] = ()
     timings: dict = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    images: tuple[tuple[str, float], ...] = ()  # (file, effective ppi as placed) per placed picture
 
 
 @dataclass(frozen=True)
@@ -185,6 +185,7 @@ class _Painter:
         self.options = options
         self.profile = profile
         self.notes: list[str] = []
+        self.images: list[tuple[str, float]] = []
 
     # -- state
     def op(self, s: str) -> None:
@@ -312,13 +313,15 @@ class _Painter:
 
     # -- images
     def image(self, item: ImageItem, geo: PageGeometry) -> None:
-        from .pdfimage import prepare_image
+        from .pdfimage import effective_ppi, image_info, prepare_image
 
         if item.missing or not os.path.exists(item.path):
             self.placeholder(item, geo)
             return
         placed = prepare_image(item.path, self.options.rgb_images, self.profile,
                                self.options.jpeg_quality)
+        px = item.pixel_size if item.pixel_size[0] > 0 else image_info(item.path).size
+        self.images.append((item.path, effective_ppi(px, item.crop, item.w, item.h)))
         cx, cy, cw, ch = item.crop
         full_w, full_h = item.w / cw, item.h / ch
         x0, y0 = item.x - cx * full_w, item.y - cy * full_h
@@ -366,9 +369,19 @@ def _check_folder(folder: Path) -> None:
 
 def _render(pages: Sequence[PageDisplay], tmp: str, options: PdfOptions, meta: PdfMeta,
             fonts: FontRegistry, profile: Optional[str], exported: str,
-            page_numbers: Sequence[int]) -> list[str]:
+            page_numbers: Sequence[int]) -> tuple[list[str], list[tuple[str, float]]]:
+    from reportlab import rl_config
     from reportlab.pdfgen import canvas as rl_canvas
 
+    # JPEGs go in as the file's own bytes: no ASCII85 wrapping (binary PDF is fine for plants).
+    saved_a85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        return _paint_all(pages, tmp, options, meta, fonts, profile, exported, page_numbers, rl_canvas)
+    finally:
+        rl_config.useA85 = saved_a85
+
+
+def _paint_all(pages, tmp, options, meta, fonts, profile, exported, page_numbers, rl_canvas):
     fontset = _FontSet(fonts)
     # The canvas's initial font is a bundled face, so no unembedded Helvetica is ever named.
     first = next((r.font for p in pages for r in p.glyph_runs()), None) or fonts.chain("body")[0]
@@ -396,7 +409,7 @@ def _render(pages: Sequence[PageDisplay], tmp: str, options: PdfOptions, meta: P
     if fontset.unmapped:
         notes.append(f"{fontset.unmapped} glyph(s) have no character of their own and were drawn "
                      "from their text")
-    return notes
+    return notes, painter.images
 
 
 def write_pdf(pages: Sequence[PageDisplay], out_path, options: PdfOptions = PdfOptions(),
@@ -429,7 +442,7 @@ def write_pdf(pages: Sequence[PageDisplay], out_path, options: PdfOptions = PdfO
     os.close(fd)
     try:
         t = time.perf_counter()
-        notes = _render(pages, tmp, options, meta, fonts, profile, exported, numbers)
+        notes, images = _render(pages, tmp, options, meta, fonts, profile, exported, numbers)
         timings["paint"] = time.perf_counter() - t
         t = time.perf_counter()
         rgb_kept = options.rgb_images == "keep" and any(
@@ -448,7 +461,7 @@ def write_pdf(pages: Sequence[PageDisplay], out_path, options: PdfOptions = PdfO
     if rgb_kept:
         notes.append("RGB images kept as they are: the file is not PDF/X-1a")
     return PdfResult(paths=(str(out),), pages=len(pages), font_objects=counts,
-                     findings=tuple(findings), timings=timings, notes=tuple(notes))
+                     findings=tuple(findings), timings=timings, notes=tuple(notes), images=tuple(images))
 
 
 def page_file_name(pattern: str, page: PageDisplay, index: int, meta: PdfMeta) -> str:
@@ -473,7 +486,7 @@ def write_pdf_per_page(pages: Sequence[PageDisplay], folder, pattern: str = "{da
     if len(set(names)) != len(names):
         raise UserError("the file name pattern gives two pages the same name", where=pattern,
                         hint="add {page} or {n} to the pattern")
-    paths, counts, findings, notes = [], [], [], []
+    paths, counts, findings, notes, images = [], [], [], [], []
     timings: dict[str, float] = {}
     for i, (page, name) in enumerate(zip(pages, names)):
         r = write_pdf([page], folder / name, options, meta, fonts=fonts, page_numbers=[i])
@@ -481,7 +494,8 @@ def write_pdf_per_page(pages: Sequence[PageDisplay], folder, pattern: str = "{da
         counts += r.font_objects
         findings += r.findings
         notes += r.notes
+        images += r.images
         for k, v in r.timings.items():
             timings[k] = timings.get(k, 0.0) + v
     return PdfResult(paths=tuple(paths), pages=len(pages), font_objects=tuple(counts),
-                     findings=tuple(findings), timings=timings, notes=tuple(notes))
+                     findings=tuple(findings), timings=timings, notes=tuple(notes), images=tuple(images))

@@ -72,7 +72,7 @@ def make_pdfx(path: str, profile: str, title: str = "", pdfx: bool = True, outpu
         stamp = pikepdf.String(pdf_date(when))
         info["/CreationDate"] = stamp
         info["/ModDate"] = stamp
-        info["/Trapped"] = pikepdf.Name.False_
+        info["/Trapped"] = pikepdf.Name("/False")
         if title:
             info["/Title"] = pikepdf.String(title)
         if pdfx:
