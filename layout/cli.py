@@ -93,7 +93,7 @@ def _header(ns: argparse.Namespace):
 def _write_outputs(doc, pages_idx, out: Optional[str], png: Optional[str], force: bool,
                    per_page: Optional[str] = None, doc_path: Optional[str] = None) -> int:
     """Lay out, preflight, and write the PDF (and PNGs). Returns the exit code."""
-    from .pdf import write_pdf, write_pdf_per_page
+    from .pdf import PdfOptions, write_pdf, write_pdf_per_page
     from .preflight import preflight_pages
     from .render import lay_out_document
 
@@ -115,11 +115,11 @@ def _write_outputs(doc, pages_idx, out: Optional[str], png: Optional[str], force
         return 2
     if per_page:
         folder = Path(out) if out else Path(".")
-        files = write_pdf_per_page(chosen, folder, pattern=per_page)
+        files = write_pdf_per_page(chosen, folder, pattern=per_page, options=PdfOptions(force=force))
         for f in files:
             print(f)
     elif out:
-        write_pdf(chosen, out)
+        write_pdf(chosen, out, PdfOptions(force=force))  # preflight was checked above
         print(out)
     if png:
         from .preview import write_png
