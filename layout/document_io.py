@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import shutil
+import stat
 import tempfile
 import types
 from pathlib import Path
@@ -50,6 +52,9 @@ class _Bad(Exception):
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
+# JSON can spell an unpaired surrogate ("\ud800"); it is no character and cannot be saved as UTF-8
+# or printed, so it is read as U+FFFD, a visible mark where it stood.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _hints(cls: type) -> dict[str, Any]:
@@ -112,7 +117,7 @@ def from_data(tp: Any, data: Any, path: str = "document") -> Any:
     if tp is str:
         if not isinstance(data, str):
             raise _Bad(path, "expected text")
-        return data
+        return _LONE_SURROGATE.sub("\ufffd", data)
     raise _Bad(path, f"unsupported type {tp!r}")
 
 
@@ -128,6 +133,11 @@ def parse_document(text: str, where: str = "document") -> Document:
         what = ("the file is truncated (it ends in the middle of the document)" if truncated
                 else f"the file is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})")
         raise UserError(what, where=where, hint=hint_open) from None
+    except RecursionError:
+        raise UserError("the file nests too deeply to be a Banmian document", where=where,
+                        hint=hint_open) from None
+    except ValueError:  # json refuses integers of thousands of digits
+        raise UserError("the file holds a number too long to read", where=where, hint=hint_open) from None
     if not isinstance(raw, dict) or FORMAT_KEY not in raw or "document" not in raw:
         raise UserError("this is not a Banmian document", where=where,
                         hint="to bring in copy (.txt, .md, .docx) use Import or `main.py compose`")
@@ -152,7 +162,12 @@ def load_document(path: Union[str, os.PathLike]) -> Document:
     """Read a document file. Raises UserError (never anything else) for a bad file."""
     p = Path(path)
     try:
-        size = p.stat().st_size
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):  # a device or pipe could be read forever
+            raise UserError("this is not a file", where=str(p), hint="choose a document file")
+        size = st.st_size
         if size > MAX_DOCUMENT_BYTES:
             raise UserError(f"the file is {size // (1024 * 1024)} MB, too large for a Banmian document",
                             where=str(p), hint="check that this is the right file")
@@ -223,7 +238,13 @@ def atomic_write(path: Union[str, os.PathLike], data: bytes, backup: bool = True
 
 def save_document(doc: Document, path: Union[str, os.PathLike], backup: bool = True) -> None:
     """Save atomically; the previous version is kept as NAME~."""
-    atomic_write(path, document_json(doc).encode("utf-8"), backup=backup)
+    text = document_json(doc)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # unpaired surrogates from outside (see _LONE_SURROGATE): keep pairs
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
+        data = _LONE_SURROGATE.sub("\ufffd", text).encode("utf-8")
+    atomic_write(path, data, backup=backup)
 
 
 def resolve_image(doc_path: Optional[Union[str, os.PathLike]], image_path: str,
