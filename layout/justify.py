@@ -63,9 +63,9 @@ def shrink_capacity(p: Prepared, i: int, b: int) -> float:
     cap = 0.0
     for j in range(i, e):
         if j < e - 1:
-            cap += p.rcap[j] - p.pair_r[j] + p.gap_shrink[j]
+            cap += p.free_r[j] + p.gap_shrink[j]
             if j > i:
-                cap += p.lcap[j] - p.pair_l[j]
+                cap += p.free_l[j]
         cap += p.space_shrink[j]
     return cap
 
@@ -131,8 +131,8 @@ def _shrink(p: Prepared, i: int, e: int, need: float, dl: list, dr: list, dg: li
         return
     marks = []
     for j in range(i, e - 1):
-        r = p.rcap[j] - p.pair_r[j]
-        l_ = p.lcap[j] - p.pair_l[j] if j > i else 0.0
+        r = p.free_r[j]
+        l_ = p.free_l[j] if j > i else 0.0
         if r > EPS or l_ > EPS:
             marks.append((j, l_, r))
     total = sum(l_ + r for _, l_, r in marks)

@@ -137,6 +137,8 @@ class Prepared:
     adv: advance along the line; gap: natural extra space after the slot (negative where
     adjacent marks are compressed); lcap/rcap: how much of the mark's empty half-cell may be cut
     on each side; pair_l/pair_r: how much of that the pair compression already uses.
+    free_l/free_r: what push-in may still cut on each side — nothing on a side that faces
+    another mark, so an adjacent pair never goes below its house width (1.5 em or 1 em).
     level: the break opportunity before the slot; share: the boundary takes justification space.
     """
 
@@ -168,8 +170,13 @@ class Prepared:
     countable: list[bool]  # counts toward 孤字: not punctuation, not space
     prefix: list[float] = field(default_factory=list)
     opps: list[int] = field(default_factory=list)
+    free_l: list[float] = field(default_factory=list)
+    free_r: list[float] = field(default_factory=list)
 
     def finish(self) -> None:
+        t, n = self.text, len(self.text)
+        self.free_l = [0.0 if j > 0 and t[j - 1] in cjk.ADJUSTABLE else self.lcap[j] for j in range(n)]
+        self.free_r = [0.0 if j + 1 < n and t[j + 1] in cjk.ADJUSTABLE else self.rcap[j] for j in range(n)]
         self.prefix = [0.0] + list(accumulate(a + g for a, g in zip(self.adv, self.gap)))
         self.opps = [j for j in range(1, len(self.text)) if self.level[j] != NONE] + [len(self.text)]
 
