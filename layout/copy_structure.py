@@ -14,7 +14,7 @@ Heuristics (general rules, not tuned to one page):
   (credits): kind "photo", the paragraph a caption. A Markdown picture makes one too.
 - **Continued 转版.** A story whose last paragraph ends mid-sentence, with no byline or credits
   after it, is flagged `continued` and kept as it is — never padded, never dropped.
-- **Package 组合报道.** A section whose body is a short lead (1–2 paragraphs, ≤ 200 characters,
+- **Package 组合报道.** A section whose body is a short lead (one paragraph, ≤ 200 characters,
   ending a sentence, no byline) followed by at least two headed sections, and whose head is at
   least as long as the next head, is a banner: a Story of kind "package" holding the banner
   head and the lead (role "lead"); the following sections are its sub-stories (`group` = the
@@ -148,7 +148,7 @@ def _weight(sec: Section) -> tuple[int, int]:
 
 def _is_banner(sec: Section, rest: list[Section]) -> bool:
     body = _body(sec)
-    if not sec.heads or not body or len(body) > 2 or len(body) != len(sec.items):
+    if not sec.heads or len(body) != 1 or len(sec.items) != 1:
         return False
     if any(u.role != "body" for u in body) or sum(len(u.text) for u in body) > _LEAD_MAX:
         return False

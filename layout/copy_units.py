@@ -14,8 +14,8 @@ The rules, in order, for a line that follows a paragraph that does **not** end a
 4. otherwise it continues the paragraph.
 
 A line after a finished paragraph is a byline line ("本报记者 张三"), a marked subhead
-(【…】, ■…, 一、…, （一）…), a headline line when it looks like one and no word crosses its
-end, or else a new paragraph. `headline_like`: 2–32 characters, at least two Han, no 。；：
+(【…】, ■…, 一、…, （一）…), a headline line when it looks like one, is not indented in a
+file that indents its paragraphs, and no word crosses its end, or else a new paragraph. `headline_like`: 2–32 characters, at least two Han, no 。；：
 and no comma (a full-width ，is allowed in a short line that does not open like a sentence),
 balanced quotes and brackets, not ending in an opening mark or 、.
 
@@ -173,7 +173,8 @@ def _classify(c: Chunk, nxt: Chunk | None, prev: Unit | None, open_para: bool, i
         return "byline"
     if _MARKED_SUBHEAD.match(t) and not is_terminal(t) and len(t) <= 40:
         return "subhead"
-    if headline_like(t, open_para) and nxt is not None and _heads_here(prev, t, nxt, open_para):
+    if (headline_like(t, open_para) and nxt is not None and not (indent_mode and c.indent)
+            and _heads_here(prev, t, nxt, open_para)):
         return "head"
     if open_para and not (indent_mode and c.indent):
         return "join"
