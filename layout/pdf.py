@@ -80,6 +80,10 @@ class PdfResult:
     notes: tuple[str, ...] = ()
     images: tuple[tuple[str, float], ...] = ()  # (file, effective ppi as placed) per placed picture
 
+    def __iter__(self):
+        """Iterating a result gives the files written."""
+        return iter(self.paths)
+
 
 @dataclass(frozen=True)
 class PageGeometry:

@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 from .errors import UserError
 
 
-def render_png(pdf_path, out_dir, dpi: float = 50.0, pages: Optional[Sequence[int]] = None,
+def write_png(pdf_path, out_dir, dpi: float = 50.0, pages: Optional[Sequence[int]] = None,
                trim_only: bool = False, stem: Optional[str] = None) -> list[str]:
     """Render pages (0-based; None = all) of `pdf_path` to `out_dir/{stem}-{n}.png` at `dpi`."""
     import pypdfium2 as pdfium
