@@ -34,7 +34,7 @@ CJK_LATIN_MIN = 0.125   # the Han–Latin gap shrinks to 1/8 em (TYPOGRAPHY M2)
 class Cluster:
     start: int
     end: int
-    kind: str  # han | latin | mark | dash | ellipsis | space | other
+    kind: str  # han | latin | mark | dash | ellipsis | space | other | tcy (upright digits, vertical)
     narrow: bool  # proportional, non-CJK: no break between two narrow clusters without a space
 
 
@@ -240,9 +240,13 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
     countable = [False] * n
     visible = [True] * n
 
+    if vertical:
+        # one or two digits stand upright in one em (纵中横): spaced like a Han character
+        clusters = [Cluster(c.start, c.end, "tcy", False)
+                    if c.kind == "latin" and c.end - c.start <= TATECHUYOKO_MAX and text[c.start:c.end].isdigit()
+                    else c for c in clusters]
     for cl in clusters:
-        tcy = (vertical and cl.kind == "latin" and cl.end - cl.start <= TATECHUYOKO_MAX
-               and text[cl.start:cl.end].isdigit())
+        tcy = cl.kind == "tcy"
         for j in range(cl.start, cl.end):
             ch = text[j]
             cls = cjk.char_class(ch)
@@ -274,7 +278,7 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
             if cls == cjk.SPACE:
                 wordspace[j] = True
                 visible[j] = False
-            elif cl.kind in ("han", "latin", "other"):
+            elif cl.kind in ("han", "latin", "other", "tcy"):
                 countable[j] = True
             if text[j] in cjk.ADJUSTABLE:
                 l, r = _caps(ink, along)

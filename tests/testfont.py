@@ -96,7 +96,7 @@ _REGISTRY: Optional[FontRegistry] = None
 
 def test_fonts() -> FontRegistry:
     """A registry of the SC-style test font (body, sc) and the TC-style one (body, tc), which
-    alone has 'é' (for fallback tests). Built once per version of this file into a temp folder,
+    alone has 龍 (for fallback tests). Built once per version of this file into a temp folder,
     so the metrics cache (keyed by path and mtime) is reused between runs."""
     global _REGISTRY
     if _REGISTRY is None:
@@ -104,7 +104,7 @@ def test_fonts() -> FontRegistry:
         folder = Path(tempfile.gettempdir()) / f"banmian-testfont-{tag}"
         folder.mkdir(exist_ok=True)
         paths = {}
-        for name, centred, extra in (("BanmianTestSC", False, ""), ("BanmianTestTC", True, "é")):
+        for name, centred, extra in (("BanmianTestSC", False, ""), ("BanmianTestTC", True, "龍")):
             p = folder / f"{name}.ttf"
             if not p.exists():
                 tmp = folder / f"{name}.{os.getpid()}.tmp"
