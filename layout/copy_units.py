@@ -162,8 +162,8 @@ def repair(chunks: list[Chunk]) -> list[Unit]:
 
 def _classify(c: Chunk, nxt: Chunk | None, prev: Unit | None, open_para: bool, indent_mode: bool) -> str:
     t = c.text
-    if c.hint == "body":
-        return "join" if open_para and not (indent_mode and c.indent) else "body"
+    if c.hint == "body" and open_para:  # marked-up paragraphs: only the repair of broken ones applies
+        return "join" if not (indent_mode and c.indent) else "body"
     prev_is_head = prev is not None and prev.role in ("head", "kicker")
     if prev_is_head and re.match(r"^(?:——|—|--|－－)", t) and "。" not in t and len(t) <= 60:
         return "sub"
@@ -173,6 +173,8 @@ def _classify(c: Chunk, nxt: Chunk | None, prev: Unit | None, open_para: bool, i
         return "byline"
     if _MARKED_SUBHEAD.match(t) and not is_terminal(t) and len(t) <= 40:
         return "subhead"
+    if c.hint == "body":
+        return "body"
     if (headline_like(t, open_para) and nxt is not None and not (indent_mode and c.indent)
             and _heads_here(prev, t, nxt, open_para)):
         return "head"
