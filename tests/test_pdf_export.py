@@ -272,3 +272,28 @@ def test_plants_profile_must_be_cmyk(tmp_path):
     with pytest.raises(UserError) as e:
         write_pdf([_one_page()], tmp_path / "x.pdf", PdfOptions(icc_profile=str(srgb)))
     assert "CMYK" in str(e.value)
+
+
+def test_every_glyph_origin_is_where_the_display_list_puts_it(tmp_path):
+    """Read each glyph's text matrix back with pdfplumber: the origin equals the engine's to 0.01 pt,
+    horizontal and vertical runs alike (vertical: one glyph per baseline)."""
+    import pdfplumber
+
+    from layout.pdf import geometry
+
+    hstyle = TextStyle(size=9.0)
+    lines = set_paragraph("临近中午,杭州市上城区闸弄口街道“蓝天·同心荟”幸福食堂内 LOFT 2023年已香气四溢。", 120, hstyle)
+    runs = [r for n, ln in enumerate(lines) for r in ln.runs(40, 60 + n * 13, hstyle)]
+    vstyle = TextStyle(role="hei", size=24.0, indent=0.0, vertical=True)
+    for ln in set_paragraph("立足小阵地", 300, vstyle):
+        runs += ln.runs(300, 40, vstyle)
+    page = PageDisplay(400, 400, 8.5, tuple(runs))
+    write_pdf([page], tmp_path / "g.pdf", PdfOptions(marks=False))
+    geo = geometry(page, PdfOptions(marks=False))
+    want = [(r.text[i], geo.x(r.xs[i]), geo.y(r.ys[i])) for r in runs for i in range(len(r.glyphs))]
+    with pdfplumber.open(tmp_path / "g.pdf") as pdf:
+        chars = pdf.pages[0].chars
+    got = [(c["text"], c["matrix"][4], c["matrix"][5]) for c in chars]
+    assert [t for t, _, _ in got] == [t for t, _, _ in want]
+    for (t, gx, gy), (_, wx, wy) in zip(got, want):
+        assert gx == pytest.approx(wx, abs=0.01) and gy == pytest.approx(wy, abs=0.01), t
