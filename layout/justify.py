@@ -4,12 +4,13 @@ in, and the final position of every glyph on a line.
 Reduction (挤进) takes space first from Latin word spaces and Han–Latin gaps (down to ⅛ em),
 then from the empty halves of full-width marks. Expansion goes first to Latin word spaces (up to
 ½ em), then evenly to every boundary between characters — never inside a Latin word, a number,
-—— or …… (clreq 3.6.4). A mark ending a line is always set in ½ em (GB/T 15834 5.1.10).
+—— or …… (clreq 3.6.4), unless the line holds nothing else. A mark ending a line is always set in ½ em (GB/T 15834 5.1.10).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .cjk import DASH_CHARS, ELLIPSIS_CHARS
 from .linebreak_prep import Prepared
 
 EPS = 1e-6
@@ -96,13 +97,10 @@ def place(p: Prepared, i: int, b: int, avail: float, offset: float, justify: boo
         _shrink(p, i, e, -slack, dl, dr, dg)
     elif slack > EPS:
         slack = _grow_spaces(p, i, e, slack, dg)
-        m = shares(p, i, e)
-        if slack > EPS and m:
-            each = slack / m
-            for j in range(i + 1, e):
-                if p.share[j]:
-                    dg[j - 1 - i] += each
-            slack = 0.0
+        if slack > EPS:
+            bounds = [j for j in range(i + 1, e) if p.share[j]] or _letter_bounds(p, i, e)
+            for j in bounds:
+                dg[j - 1 - i] += slack / len(bounds)
     pos = []
     x = offset
     for k in range(n):
@@ -154,3 +152,10 @@ def _grow_spaces(p: Prepared, i: int, e: int, slack: float, dg: list) -> float:
     for j, g in spaces:
         dg[j - i] += g * f
     return slack - total * f
+
+
+def _letter_bounds(p: Prepared, i: int, e: int) -> list[int]:
+    """Last resort for a line of one cluster (a single long word): space its letters, but never
+    the halves of —— or ……."""
+    joined = DASH_CHARS + ELLIPSIS_CHARS
+    return [j for j in range(i + 1, e) if p.visible[j] and not (p.text[j] in joined and p.text[j - 1] in joined)]
