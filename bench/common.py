@@ -81,42 +81,60 @@ def time_calls(fn: Callable[[], object], repeat: int, warmup: int = 1,
     return summary(samples)
 
 
-def run_process(argv: Sequence[str], cwd: Path = ROOT, env: Optional[dict] = None) -> tuple[float, int, int, str]:
-    """Run one child process; (wall seconds, peak RSS in kB, exit code, stderr tail).
+def run_process(argv: Sequence[str], cwd: Path = ROOT, env: Optional[dict] = None) -> tuple[float, int, int, str, float]:
+    """Run one child process; (wall seconds, peak RSS in kB, exit code, stderr tail, CPU seconds).
 
-    Peak memory is `/usr/bin/time`'s "Maximum resident set size" of the child alone. (wait4's
-    ru_maxrss would count the bench's own memory, which a forked child inherits before exec.)
+    Peak memory is `/usr/bin/time`'s "Maximum resident set size" of the child alone (wait4's
+    ru_maxrss would count the bench's own memory, which a forked child inherits before exec).
+    CPU is user + system time of the child and its children: on a shared machine it moves less
+    than wall time when other work competes for the cores.
     """
     full_env = dict(os.environ)
     full_env.update(env or {})
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
-        wrapped = [TIME, "-f", "%M", "-o", rss.name, *argv] if TIME else list(argv)
+        wrapped = [TIME, "-f", "BENCH %M %U %S", "-o", rss.name, *argv] if TIME else list(argv)
         t = time.perf_counter()
         p = subprocess.run(wrapped, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         wall = time.perf_counter() - t
-        lines = [ln for ln in Path(rss.name).read_text().splitlines() if ln.strip().isdigit()]
-    peak = int(lines[-1]) if lines else 0
-    return wall, peak, p.returncode, p.stderr.decode("utf-8", "replace")[-600:]
+        lines = [ln.split() for ln in Path(rss.name).read_text().splitlines() if ln.startswith("BENCH ")]
+    peak, cpu = (int(lines[-1][1]), float(lines[-1][2]) + float(lines[-1][3])) if lines else (0, 0.0)
+    return wall, peak, p.returncode, p.stderr.decode("utf-8", "replace")[-600:], cpu
+
+
+def time_processes(commands: dict[str, Sequence[str]], repeat: int, warmup: int = 1, cwd: Path = ROOT,
+                   ok_codes: Sequence[int] = (0,)) -> dict[str, dict]:
+    """Median wall time, CPU time and peak memory of whole processes over `repeat` runs after
+    `warmup` runs each; the commands take turns (A B C A B C …) so a change in the machine's load
+    falls on all of them alike. A command that fails is reported unavailable, the others go on."""
+    results: dict[str, dict] = {}
+    samples: dict[str, list] = {k: [] for k in commands}
+    live = dict(commands)
+    for i in range(warmup + repeat):
+        for name, argv in list(live.items()):
+            wall, peak, rc, err, cpu = run_process(argv, cwd)
+            if rc not in ok_codes:
+                results[name] = {"unavailable": f"`{' '.join(map(str, argv))}` exited {rc}: {err.strip()[-300:]}"}
+                del live[name]
+                continue
+            if i >= warmup:
+                samples[name].append((wall, peak, cpu))
+    for name in live:
+        walls = [w for w, _, _ in samples[name]]
+        out = summary(walls)
+        out["cpu_ms"] = round(statistics.median(c for _, _, c in samples[name]) * 1000, 1)
+        out["peak_rss_mb"] = round(statistics.median(p for _, p, _ in samples[name]) / 1024, 1)
+        out["command"] = " ".join(str(a) for a in commands[name])
+        results[name] = out
+    return results
 
 
 def time_process(argv: Sequence[str], repeat: int, warmup: int = 1, cwd: Path = ROOT,
-                 env: Optional[dict] = None, ok_codes: Sequence[int] = (0,)) -> dict:
-    """Median wall time and peak memory of a whole process over `repeat` runs after `warmup` runs."""
-    for _ in range(warmup):
-        _, _, rc, err = run_process(argv, cwd, env)
-        if rc not in ok_codes:
-            raise Unavailable(f"`{' '.join(map(str, argv))}` exited {rc}: {err.strip()[-300:]}")
-    walls, peaks = [], []
-    for _ in range(repeat):
-        w, peak, rc, err = run_process(argv, cwd, env)
-        if rc not in ok_codes:
-            raise Unavailable(f"`{' '.join(map(str, argv))}` exited {rc}: {err.strip()[-300:]}")
-        walls.append(w)
-        peaks.append(peak)
-    out = summary(walls)
-    out["peak_rss_mb"] = round(statistics.median(peaks) / 1024, 1)
-    out["command"] = " ".join(str(a) for a in argv)
-    return out
+                 ok_codes: Sequence[int] = (0,)) -> dict:
+    """Median wall time, CPU time and peak memory of one whole process (see time_processes)."""
+    r = time_processes({"x": argv}, repeat, warmup, cwd, ok_codes)["x"]
+    if "unavailable" in r:
+        raise Unavailable(r["unavailable"])
+    return r
 
 
 def cpu_model() -> str:

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import floor, pipeline, typst_peer  # noqa: E402
 from bench.common import (PYTHON, ROOT, SAMPLE, Unavailable, ratio, run_process, time_calls,  # noqa: E402
-                          time_process)
+                          time_processes)
 
 
 def _pdf_stage_child(displays_pickle: Path, out: Path) -> int:
@@ -87,29 +87,22 @@ def run(work: Path, repeat: int = 5) -> dict:
     res["floor_chars"] = chars
 
     banmian_argv = [PYTHON, "main.py", "compose", str(SAMPLE.relative_to(ROOT)), "-o", str(work / "banmian.pdf")]
-    whole = {}
-    _attempt(whole, "python_startup", lambda: time_process([PYTHON, "-c", "pass"], repeat))
-    _attempt(whole, "typst", lambda: time_process([PYTHON, "bench/typst_peer.py", str(typ), "-o", str(typst_pdf)],
-                                                  repeat))
-    _attempt(whole, "floor", lambda: time_process([PYTHON, "bench/floor.py", str(lines), "-o",
-                                                   str(work / "floor.pdf")], repeat))
-
-    def banmian_whole():
-        wall, _, rc, err = run_process(banmian_argv)
-        if rc == 2:  # preflight refused the page: time the export that --force writes, and say so
-            banmian_argv.append("--force")
-        elif rc != 0:
-            raise Unavailable(f"main.py compose exited {rc}: {err.strip()[-300:]}")
-        return time_process(banmian_argv, repeat)
-
-    _attempt(whole, "banmian", banmian_whole)
+    _, _, rc, _, _ = run_process(banmian_argv)
+    if rc == 2:  # preflight refused the page (e.g. a missing picture): time what --force writes, and say so
+        banmian_argv.append("--force")
+    whole = time_processes({
+        "python_startup": [PYTHON, "-c", "pass"],
+        "typst": [PYTHON, "bench/typst_peer.py", str(typ), "-o", str(typst_pdf)],
+        "floor": [PYTHON, "bench/floor.py", str(lines), "-o", str(work / "floor.pdf")],
+        "banmian": banmian_argv,
+    }, repeat)
 
     def cold_cache():  # the first run on a machine: no font metrics cache yet
         with tempfile.TemporaryDirectory() as cache:
-            w, peak, rc, err = run_process(banmian_argv, env={"BANMIAN_CACHE": cache})
+            w, peak, rc, err, cpu = run_process(banmian_argv, env={"BANMIAN_CACHE": cache})
             if rc != 0:
                 raise Unavailable(f"main.py compose exited {rc}: {err.strip()[-300:]}")
-            return {"wall_ms": round(w * 1000, 1), "peak_rss_mb": round(peak / 1024, 1)}
+            return {"wall_ms": round(w * 1000, 1), "cpu_ms": round(cpu * 1000, 1), "peak_rss_mb": round(peak / 1024, 1)}
 
     _attempt(whole, "banmian_empty_metrics_cache", cold_cache)
     res["whole_process"] = whole
@@ -117,6 +110,9 @@ def run(work: Path, repeat: int = 5) -> dict:
     res["ratio_whole_banmian_typst"] = ratio(b, t)
     res["ratio_whole_banmian_floor"] = ratio(b, f)
     res["ratio_whole_floor_typst"] = ratio(f, t)
+    bc, tc, fc = (whole.get(k, {}).get("cpu_ms") for k in ("banmian", "typst", "floor"))
+    res["ratio_cpu_banmian_typst"] = ratio(bc, tc)
+    res["ratio_cpu_banmian_floor"] = ratio(bc, fc)
 
     inproc = {}
     _attempt(inproc, "typst_compile", lambda: time_calls(lambda: typst_peer.compile_pdf(typ, typst_pdf), repeat))

@@ -1,0 +1,133 @@
+"""Scale: editions of 1, 4, 16 and 64 different pages, Banmian against Typst, and a parallel export.
+
+Each edition's copy is one file per page (bench/edition_copy: the sample, then recombined pages).
+Banmian runs `main.py compose page-01.txt … -o ed.pdf --pages N --force` as a whole process, Typst
+compiles the same stories one page per copy file; both give time and peak memory against pages,
+and the cost of each added page is the least-squares slope of time against pages.
+
+Parallel export: the 16-page edition is composed and saved once; then a fresh process loads it,
+lays out every page and writes one PDF per page (as pages go to the plant), either serially or
+split over worker processes, one per core.
+
+    python3 bench/scale.py --export DOC.json OUTDIR WORKERS     child: the export, timed by the parent
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import edition_copy, pipeline, typst_peer  # noqa: E402
+from bench.common import PYTHON, Unavailable, ratio, time_processes  # noqa: E402
+
+
+def _export_pages(doc_path: str, out_dir: str, indices: list[int]) -> int:
+    """Lay out and write the given pages of a saved document, one PDF each."""
+    from layout.document_io import load_document
+    from layout.pdf import PdfOptions, write_pdf
+    from layout.render import lay_out_page
+
+    doc = load_document(doc_path)
+    for i in indices:
+        write_pdf([lay_out_page(doc, i)], os.path.join(out_dir, f"page-{i + 1:02d}.pdf"), PdfOptions(force=True))
+    return len(indices)
+
+
+def _export_child(doc_path: str, out_dir: str, workers: int) -> int:
+    from layout.document_io import load_document
+
+    n = len(load_document(doc_path).pages)
+    if workers <= 1:
+        _export_pages(doc_path, out_dir, list(range(n)))
+        return 0
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [list(range(k, n, workers)) for k in range(workers)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        done = sum(pool.map(_export_pages, [doc_path] * workers, [out_dir] * workers, chunks))
+    assert done == n
+    return 0
+
+
+def _pages_of(pdf: Path) -> int:
+    import pikepdf
+
+    with pikepdf.open(str(pdf)) as p:
+        return len(p.pages)
+
+
+def _slope(points: list[tuple[int, float]]) -> float | None:
+    if len(points) < 2:
+        return None
+    n = len(points)
+    mx = sum(p for p, _ in points) / n
+    my = sum(t for _, t in points) / n
+    den = sum((p - mx) ** 2 for p, _ in points)
+    return round(sum((p - mx) * (t - my) for p, t in points) / den, 2) if den else None
+
+
+def run(work: Path, sizes: tuple[int, ...] = (1, 4, 16, 64), repeat: int = 3, parallel_pages: int = 16) -> dict:
+    out: dict = {"editions": []}
+    b_points, t_points = [], []
+    for n in sizes:
+        folder = work / f"ed{n}"
+        copies = edition_copy.write_edition(folder, n)
+        row: dict = {"pages": n, "copy_chars": sum(len(p.read_text(encoding="utf-8")) for p in copies)}
+        typ = folder / "ed.typ"
+        typst_peer.make(copies, typ)
+        tpdf, bpdf = folder / "typst.pdf", folder / "banmian.pdf"
+        got = time_processes({
+            "typst": [PYTHON, "bench/typst_peer.py", str(typ), "-o", str(tpdf)],
+            "banmian": [PYTHON, "main.py", "compose", *[str(c) for c in copies], "-o", str(bpdf), "--pages", str(n),
+                        "--force"],
+        }, repeat)
+        for name, pdf, points in (("typst", tpdf, t_points), ("banmian", bpdf, b_points)):
+            row[name] = got[name]
+            if "median_ms" in got[name]:
+                got[name]["pdf_pages"] = _pages_of(pdf)
+                points.append((n, got[name]["median_ms"]))
+        if "command" in row["banmian"]:
+            row["banmian"]["command"] = f"main.py compose page-01.txt … page-{n:02d}.txt -o ed.pdf --pages {n} --force"
+        out["editions"].append(row)
+    out["ms_per_added_page_banmian"] = _slope(b_points)
+    out["ms_per_added_page_typst"] = _slope(t_points)
+    out["ratio_per_page_banmian_typst"] = ratio(out["ms_per_added_page_banmian"], out["ms_per_added_page_typst"])
+    out["parallel_export"] = parallel(work, parallel_pages, repeat)
+    return out
+
+
+def parallel(work: Path, pages: int, repeat: int) -> dict:
+    """Serial vs one worker process per core, exporting a saved edition one PDF per page."""
+    cores = os.cpu_count() or 1
+    try:
+        copies = edition_copy.write_edition(work / f"par{pages}", pages)
+        doc = pipeline.compose(pipeline.stories(copies), pages=pages)
+        doc_path = work / f"par{pages}.banmian.json"
+        pipeline.save(doc, doc_path)
+    except Unavailable as e:
+        return {"unavailable": str(e)}
+    res: dict = {"pages": len(doc.pages), "cores": cores}
+    dirs = {label: work / f"par-{label}" for label in ("serial", "parallel")}
+    for d in dirs.values():
+        d.mkdir(exist_ok=True)
+    workers = {"serial": 1, "parallel": cores}
+    got = time_processes({label: [PYTHON, "bench/scale.py", "--export", str(doc_path), str(dirs[label]),
+                                  str(workers[label])] for label in dirs}, repeat)
+    for label, r in got.items():
+        res[label] = r
+        r["workers"] = workers[label]
+        r["files"] = len(list(dirs[label].glob("*.pdf")))
+    res["speedup"] = ratio(res.get("serial", {}).get("median_ms"), res.get("parallel", {}).get("median_ms"))
+    return res
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--export"]:
+        sys.exit(_export_child(sys.argv[2], sys.argv[3], int(sys.argv[4])))
+    import json
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        print(json.dumps(run(Path(d), sizes=(1, 4), repeat=1, parallel_pages=4), ensure_ascii=False, indent=1))
