@@ -15,7 +15,7 @@ from typing import Optional
 from . import cjk
 from .display import BLACK, CMYK, GlyphRun
 from .fonts import FontRegistry, default_registry
-from .justify import place
+from .justify import natural, place
 from .linebreak import Break, avoid_orphan, break_lines
 from .linebreak_prep import Prepared, prepare
 
@@ -167,7 +167,7 @@ def _compose(text: str, measure: float, style: TextStyle, fonts: FontRegistry) -
 
 
 def _fits_solid(p: Prepared, br: Break) -> bool:
-    from .justify import natural
+    """The last line holds its text without being pushed in (else it is set flush, compressed)."""
     return natural(p, br.start, br.end) <= br.avail + 1e-6
 
 
