@@ -146,7 +146,8 @@ def _weight(sec: Section) -> tuple[int, int]:
     return (int(bool(h.kicker or h.sub)), len(h.main))
 
 
-def _is_banner(sec: Section, rest: list[Section]) -> bool:
+def _is_banner(sections: list[Section], k: int) -> bool:
+    sec = sections[k]
     body = _body(sec)
     if not sec.heads or len(body) != 1 or len(sec.items) != 1:
         return False
@@ -154,12 +155,10 @@ def _is_banner(sec: Section, rest: list[Section]) -> bool:
         return False
     if _signed(sec) or not _finished(sec):
         return False
-    following = []
-    for s in rest:
-        if s.ends_group or not s.heads:
-            break
-        following.append(s)
-    return len(following) >= 2 and _main_len(sec) >= _main_len(following[0])
+    following = sections[k + 1:k + 3]
+    if len(following) < 2 or any(s.ends_group or not s.heads for s in following):
+        return False
+    return _main_len(sec) >= _main_len(following[0])
 
 
 def _subhead_of(prev: Section, sec: Section) -> bool:
@@ -178,7 +177,7 @@ def plan(sections: list[Section]) -> list[tuple[Section, str, int]]:
     for k, sec in enumerate(sections):
         if sec.ends_group:
             group, weight = -1, None
-        if _is_banner(sec, sections[k + 1:]):
+        if _is_banner(sections, k):
             out.append((sec, "package", -1))
             group, weight = len(out) - 1, None
             continue

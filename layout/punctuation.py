@@ -54,6 +54,7 @@ _PROTECTED = re.compile(
 )
 _SPACES = " \t\u3000\u00a0"
 _ASCII_PAUSE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_PAUSE_RE = re.compile(r"[,;:?!]")
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|．{3,}|(?<!…)…(?!…)")
 _DASH = re.compile(r"-{2,}|(?<!—)—(?!—)|―{1,2}|－{2}")
@@ -62,6 +63,8 @@ _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
 
 def _protected_mask(text: str) -> bytearray:
     mask = bytearray(len(text))
+    if "@" not in text and "/" not in text and "www." not in text:
+        return mask
     for m in _PROTECTED.finditer(text):
         # a URL ends before trailing sentence punctuation
         end = m.end()
@@ -86,8 +89,9 @@ def _in_chinese(text: str, start: int, end: int, skip: str = "") -> bool:
 
 
 def _pause_marks(text: str, mask: bytearray, out: list) -> None:
-    for i, ch in enumerate(text):
-        if ch not in _ASCII_PAUSE or mask[i]:
+    for m in _PAUSE_RE.finditer(text):
+        i, ch = m.start(), m.group()
+        if mask[i]:
             continue
         prev, nxt = text[i - 1] if i else "", text[i + 1] if i + 1 < len(text) else ""
         if prev.isdigit() and nxt.isdigit():
@@ -105,7 +109,8 @@ def _brackets(text: str, mask: bytearray, out: list) -> None:
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
     lone: list[int] = []
-    for i, ch in enumerate(text):
+    for m in re.finditer(r"[()]", text):
+        i, ch = m.start(), m.group()
         if mask[i]:
             continue
         if ch == "(":
@@ -127,8 +132,8 @@ def _brackets(text: str, mask: bytearray, out: list) -> None:
 
 
 def _quotes(text: str, mask: bytearray, out: list) -> None:
-    doubles = [i for i, c in enumerate(text) if c == '"' and not mask[i]]
-    singles = [i for i, c in enumerate(text) if c == "'" and not mask[i]
+    doubles = [m.start() for m in re.finditer('"', text) if not mask[m.start()]]
+    singles = [i for i in (m.start() for m in re.finditer("'", text)) if not mask[i]
                and not (0 < i < len(text) - 1 and text[i - 1].isascii() and text[i - 1].isalpha()
                         and text[i + 1].isascii() and text[i + 1].isalpha())]
     for marks, (open_q, close_q) in ((doubles, "“”"), (singles, "‘’")):
