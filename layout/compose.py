@@ -121,14 +121,11 @@ class _Composer:
                 total = cost + got[0]
                 sub = None
                 if pkg:
-                    for pc, pws, pgs in pkg_opts[ph][:12]:
+                    for pc, pws, pgs in pkg_opts[ph]:
                         subs = [_Unit(s, (), 3) for s in pkg[0].subs]
                         groups = self.region_groups(subs, pws, pgs)
                         top = banner[0] + banner[1]
                         sg = best_region(groups, mh + top, ph - top)
-                        if sg is None:  # sub-heads in a row under the banner, parted by rules (并列)
-                            sg = best_region(groups, mh + top, ph - top, side_by_side_ok=True)
-                            sg = sg and (sg[0] + 5.0, sg[1])
                         if sg is not None:
                             sub = (pc + sg[0], pws, sg[1], subs)
                             break

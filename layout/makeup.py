@@ -37,10 +37,14 @@ class Variant:
 
     @property
     def head_touches(self) -> tuple[bool, bool]:
-        """Whether the headline zone reaches the block's left and right edges (for 碰题)."""
+        """Whether the headline zone faces the block's left and right neighbours (for 碰题).
+
+        A horizontal head faces both: even a head spanning one column less reads as level with a
+        head beside it. A 竖题 stands at the block's right side, with text between it and the left.
+        """
         if self.head.orientation == "vertical":
             return (self.cols <= 1, True)
-        return (True, (self.head.span or self.cols) >= self.cols)
+        return (True, True)
 
     @property
     def head_interval(self) -> tuple[int, int]:
@@ -82,17 +86,19 @@ def article_variants(story: Story, cols: int, importance: int, grid: Grid, scrip
                     note = f"headline {size:g}pt" + (", one line more of headline" if d else "")
                     out.append(Variant(r, cols, hs, h, 0, si + d * 0.5 + (span < cols) * 0.7 + empty * 0.3, note))
     if allow_vertical and cols >= 2 and importance > 0:
-        for si, size in enumerate((26.0, 22.0, 20.0)):
+        for si, size in enumerate((26.0, 22.0, 20.0, 18.0, 16.0)):
             hv, vc = vertical_head(story, grid, size, face, script, fonts)
             if vc >= cols:
                 continue
-            for d in (0, 1, 2):
+            # the 竖题 is centred in its zone, so the zone may be any height from the head's own
+            # up to the block's: each extra line is one more way to fill a stack exactly
+            for d in range(0, 9):
                 H = hv + d
                 r = math.ceil((L + vc * H) / cols)
                 empty = cols * r - vc * H - L
                 if empty <= max_empty and H <= r:
                     hs = HeadStyle(orientation="vertical", face=face, size=size, rows=H)
-                    out.append(Variant(r, cols, hs, H, 0, 3.0 + si + d * 0.5 + empty * 0.3,
+                    out.append(Variant(r, cols, hs, H, 0, 3.0 + si + d * 0.25 + empty * 0.3,
                                        f"vertical headline 竖题 {size:g}pt"))
     return _dedupe(out)
 
@@ -115,9 +121,11 @@ def photo_variants(story: Story, cols: int, grid: Grid, script: str, fonts: Font
 
 
 def _dedupe(vs: list[Variant]) -> list[Variant]:
-    best: dict[int, Variant] = {}
+    """The cheapest variant per height and headline shape: a narrower or vertical head of the same
+    height is kept, because it is what lets two stacks sit side by side without 碰题."""
+    best: dict[tuple, Variant] = {}
     for v in sorted(vs, key=lambda v: v.cost):
-        best.setdefault(v.rows, v)
+        best.setdefault((v.rows, v.head_touches, v.head_interval), v)
     return sorted(best.values(), key=lambda v: v.cost)
 
 
@@ -184,8 +192,8 @@ def splits(n: int, k: int) -> list[tuple[int, ...]]:
 
 
 def collides(left: Sequence[tuple[int, Variant]], right: Sequence[tuple[int, Variant]]) -> bool:
-    """碰题: a headline at the right edge of one stack next to one at the left edge of the next,
-    their rows overlapping. Items are (top row, variant)."""
+    """碰题: a headline facing the right side of one stack next to one facing the left side of the
+    next, their rows overlapping. Items are (top row, variant)."""
     for lt, lv in left:
         if not lv.head_touches[1] or lv.head_rows == 0:
             continue

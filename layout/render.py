@@ -189,8 +189,12 @@ class _Layouter:
                     px = img.size
             except Exception:  # any unreadable file is the user's: show a placeholder
                 ok = False
-        if not ok:
-            findings.append(Finding("warning", f"picture '{label}' is missing or unreadable; a placeholder is shown",
+        if not path:  # no picture chosen yet: the editor places it later
+            findings.append(Finding("warning", f"{story.id}: no picture placed yet; a grey placeholder is shown",
+                                    pi, block.id, story.id, "image-empty"))
+        elif not ok:  # a named file that is not there would print as a grey box: stop the export
+            findings.append(Finding("error", f"picture '{path}' is missing or unreadable; a grey placeholder "
+                                    "is shown — put the file back or choose another picture",
                                     pi, block.id, story.id, "image-missing"))
         crop = _crop(im.fit, im.crop, px, iw, ih)
         items.append(ImageItem(ix, iy, iw, ih, path, crop, missing=not ok, label=label, pixel_size=px))
