@@ -113,8 +113,8 @@ def parse_headline(heads: tuple[Unit, ...]) -> Headline:
     mains = [u.text for u in heads if u.role == "head"]
     if not kicker and len(mains) >= 2:
         kicker, mains = mains[0], mains[1:]
-    if not sub and len(mains) >= 2:
-        mains, sub = mains[:1], mains[1]
+    if len(mains) >= 2:  # the line after the main head is its subtitle; never drop a line
+        mains, sub = mains[:1], " ".join(t for t in (sub, *mains[1:]) if t)
     return Headline(main=split_parts(mains[0]) if mains else (), kicker=kicker, sub=sub)
 
 
