@@ -15,7 +15,8 @@ from typing import Optional, Sequence
 
 from .copyfit import body_lines, head_rows
 from .fonts import FontRegistry, default_registry
-from .makeup import (article_variants, best_region, partitions, photo_variants, splits, stack_sums, Variant)
+from .makeup import (article_variants, best_region, partitions, photo_variants, splits, stack_sums, variant_block,
+                     Variant)
 from .model import Block, Document, Grid, HeadStyle, ImageFrame, Page, PageHeader, PageSpec, RuleLine, Story
 from .flow import body_segments, lines_needed
 
@@ -174,14 +175,8 @@ class _Composer:
         return blocks
 
     def block(self, u: _Unit, col: int, top: int, v: Variant) -> Block:
-        image = None
-        body_cols = 0
-        if u.story.kind == "photo":
-            image = ImageFrame(self.images.get(u.story.id, u.story.image), 0, 0, v.cols, v.image_rows,
-                               caption="", credit="")
-            body_cols = 1
-        return Block(f"b-{u.story.id}", u.story.id, col, top, v.cols, v.rows, body_columns=body_cols,
-                     head=v.head, image=image, importance=u.importance)
+        return variant_block(u.story, v, col, top, importance=u.importance,
+                             image_path=self.images.get(u.story.id, u.story.image))
 
     def stack_rules(self, ws, stacks, top: int, bottom: int) -> list[RuleLine]:
         """Gutter rules between stacks and a hairline between stories in a stack."""

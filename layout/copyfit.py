@@ -108,7 +108,3 @@ def vertical_head(story: Story, grid: Grid, size: float, face: str = "hei", scri
     r, c, _ = _vhead(story, size, face, grid, script, id(fonts))
     return r, c
 
-
-def underset(cols: int, rows: int, head_cells: int, lines: int) -> int:
-    """Empty grid lines of a block: capacity minus the headline cells minus the body's lines."""
-    return cols * rows - head_cells - lines

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from .copyfit import body_lines, head_rows, vertical_head
 from .flow import body_segments, lines_needed
 from .fonts import FontRegistry
-from .model import Grid, HeadStyle, Story
+from .model import Block, Grid, HeadStyle, ImageFrame, Story
 
 MAX_EMPTY = 2  # 漏白: no more than two empty body lines in a block
 MIN_BODY_ROWS = 3  # 背题: a headline keeps at least three lines of its text under it
@@ -83,8 +83,9 @@ def article_variants(story: Story, cols: int, importance: int, grid: Grid, scrip
                 empty = cols * r - span * h - L
                 if empty <= max_empty and r - h >= MIN_BODY_ROWS:
                     hs = HeadStyle(face=face, size=size, span=span if span < cols else 0, rows=h)
-                    note = f"headline {size:g}pt" + (", one line more of headline" if d else "")
-                    out.append(Variant(r, cols, hs, h, 0, si + d * 0.5 + (span < cols) * 0.7 + empty * 0.3, note))
+                    note = f"headline {size:g}pt" + (f", {d} line(s) more of headline" if d else "")
+                    v = Variant(r, cols, hs, h, 0, si + d * 0.5 + (span < cols) * 0.7, note)
+                    out += _verified(story, v, grid, script, fonts, max_empty)
     if allow_vertical and cols >= 2 and importance > 0:
         for si, size in enumerate((26.0, 22.0, 20.0, 18.0, 16.0)):
             hv, vc = vertical_head(story, grid, size, face, script, fonts)
@@ -98,8 +99,8 @@ def article_variants(story: Story, cols: int, importance: int, grid: Grid, scrip
                 empty = cols * r - vc * H - L
                 if empty <= max_empty and H <= r:
                     hs = HeadStyle(orientation="vertical", face=face, size=size, rows=H)
-                    out.append(Variant(r, cols, hs, H, 0, 3.0 + si + d * 0.25 + empty * 0.3,
-                                       f"vertical headline 竖题 {size:g}pt"))
+                    v = Variant(r, cols, hs, H, 0, 3.0 + si + d * 0.25, f"vertical headline 竖题 {size:g}pt")
+                    out += _verified(story, v, grid, script, fonts, max_empty)
     return _dedupe(out)
 
 
@@ -116,8 +117,35 @@ def photo_variants(story: Story, cols: int, grid: Grid, script: str, fonts: Font
     ideal = 0.66 * width / grid.leading
     for p in range(lo, hi + 1):
         hs = HeadStyle(face="hei", size=size, rows=h)
-        out.append(Variant(p + h + Lc, cols, hs, h, p, abs(p - ideal) * 0.05, f"picture {p} lines high"))
-    return out
+        out += _verified(story, Variant(p + h + Lc, cols, hs, h, p, abs(p - ideal) * 0.05,
+                                        f"picture {p} lines high"), grid, script, fonts, MAX_EMPTY)
+    return _dedupe(out)
+
+
+def variant_block(story: Story, v: Variant, col: int = 0, row: int = 0, block_id: str = "",
+                  importance: int = 0, image_path: str = "") -> Block:
+    """The block a variant stands for (a photo-news item gets its picture frame on top)."""
+    image = ImageFrame(image_path, 0, 0, v.cols, v.image_rows) if story.kind == "photo" else None
+    return Block(block_id or f"b-{story.id}", story.id, col, row, v.cols, v.rows,
+                 body_columns=1 if image else 0, head=v.head, image=image, importance=importance)
+
+
+def _verified(story: Story, v: Variant, grid: Grid, script: str, fonts: FontRegistry,
+              max_empty: int) -> list[Variant]:
+    """The variant as the renderer will really set it: line counts are a lower bound (a subhead
+    is never left at a column foot, so flow may need a line more), so the block is flowed exactly
+    as `render` flows it, one line taller when that is what it takes; the cost counts the empty
+    lines it really leaves. [] when it does not fit within the 漏白 limit."""
+    from .render import predict_block
+
+    for rows in (v.rows, v.rows + 1):
+        w = replace(v, rows=rows)
+        facts = predict_block(story, variant_block(story, w), grid, script, fonts)
+        if facts.overset_chars == 0 and facts.head_fits:
+            if facts.underset_lines > max_empty:
+                return []
+            return [replace(w, cost=v.cost + facts.underset_lines * 0.3)]
+    return []
 
 
 def _dedupe(vs: list[Variant]) -> list[Variant]:

@@ -52,9 +52,10 @@ class _BlockOut:
 class _Layouter:
     """Lays out blocks once each, following linked chains across pages (memoised per document)."""
 
-    def __init__(self, doc: Document, fonts: FontRegistry) -> None:
+    def __init__(self, doc: Document, fonts: FontRegistry, draw: bool = True) -> None:
         self.doc, self.script = edition_view(doc)
         self.fonts = fonts
+        self.draw = draw  # False: facts only (makeup's predictions), no body glyph runs
         self.prev: dict[str, str] = {}
         for p in self.doc.pages:
             for b in p.blocks:
@@ -78,8 +79,9 @@ class _Layouter:
         return page_label(self.doc.pages[page_index].header, page_index)
 
     def _lay_out(self, pi: int, block: Block, start: Cursor, cont_from: Optional[int]) -> _BlockOut:
-        page = self.doc.pages[pi]
-        grid = page.spec.grid
+        return self.lay_out_in(self.doc.pages[pi].spec.grid, pi, block, start, cont_from)
+
+    def lay_out_in(self, grid: Grid, pi: int, block: Block, start: Cursor, cont_from: Optional[int]) -> _BlockOut:
         items: list[Item] = []
         findings: list[Finding] = []
         story = self.doc.story(block.story_id)
@@ -131,7 +133,7 @@ class _Layouter:
         if block.balance:
             slots = _balanced(slots, body, grid, self.script, block.tracking, start, self.fonts)
         res = flow_segments(body, slots, grid, self.script, block.tracking, start, self.fonts)
-        for pl in res.lines:
+        for pl in (res.lines if self.draw else ()):
             items += pl.line.runs(pl.x, pl.y, pl.style, story.id, pl.base_offset, pl.role)
         if res.overset_chars and not block.next_block:
             notes.append(f"超{res.overset_chars}字")
@@ -245,6 +247,15 @@ def _balanced(slots, body, grid, script, tracking, start, fonts):
         return slots
     per = max(1, math.ceil(len(probe.lines) / len(slots)))
     return [replace(s, rows=min(s.rows, per)) for s in slots]
+
+
+def predict_block(story: Story, block: Block, grid: Grid, script: str = "sc",
+                  fonts: Optional[FontRegistry] = None, start: Cursor = Cursor()) -> BlockFacts:
+    """The facts `lay_out_page` would give this block showing `story` from `start` — the same
+    headline zone, picture, slots and flow — so makeup's heights are exactly what renders."""
+    lay = _Layouter(Document((), (story,)), fonts or default_registry(), draw=False)
+    lay.script = script
+    return lay.lay_out_in(grid, 0, replace(block, story_id=story.id, next_block=""), start, None).facts
 
 
 def lay_out_page(doc: Document, page_index: int, fonts: Optional[FontRegistry] = None) -> PageDisplay:
