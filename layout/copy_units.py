@@ -54,7 +54,8 @@ class Chunk:
 class Unit:
     """A repaired piece of copy with its role.
 
-    role: head | kicker | sub | subhead | byline | credits | caption | image | body | break.
+    role: head | kicker | sub | subhead | byline (opening the story) | byline_end | credits |
+    caption | image | body | break (Markdown ---, ends a package).
     joins: for each seam that was joined, (before, after): the text around it with and without
     the break, so the report can show it.
     """
