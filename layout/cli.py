@@ -91,42 +91,26 @@ def _header(ns: argparse.Namespace):
 
 
 def _write_outputs(doc, pages_idx, out: Optional[str], png: Optional[str], force: bool,
-                   per_page: Optional[str] = None, doc_path: Optional[str] = None) -> int:
-    """Lay out, preflight, and write the PDF (and PNGs). Returns the exit code."""
-    from .pdf import PdfOptions, write_pdf, write_pdf_per_page
-    from .preflight import preflight_pages
-    from .render import lay_out_document
+                   per_page: Optional[str] = None) -> int:
+    """Lay out, preflight, and write the PDF (and PNGs); print findings. Returns the exit code."""
+    from .export import export_document
 
-    displays = lay_out_document(doc)
-    chosen = [displays[i] for i in pages_idx]
-    findings = preflight_pages(chosen, doc)
-    errors = [f for f in findings if f.severity == "error"]
-    for f in findings:
+    result = export_document(doc, out, pages_idx, per_page=per_page, png=png, force=force)
+    for f in result.findings:
         where = f"page {f.page + 1}" + (f", block {f.block}" if f.block else "")
         print(f"{f.severity}: {where}: {f.message}", file=sys.stderr)
-    for d in chosen:
-        for b in d.blocks:
+    for i in pages_idx:
+        for b in result.displays[i].blocks:
             if b.fit_label:
-                print(f"fit: page {d.page_index + 1}, block {b.block_id} ({b.story_id}): {b.fit_label}",
+                print(f"fit: page {i + 1}, block {b.block_id} ({b.story_id}): {b.fit_label}",
                       file=sys.stderr)
-    if errors and not force:
-        print(f"banmian: preflight found {len(errors)} error(s); nothing was written "
+    if result.refused:
+        errors = sum(f.severity == "error" for f in result.findings)
+        print(f"banmian: preflight found {errors} error(s); nothing was written "
               "— fix them or pass --force", file=sys.stderr)
         return 2
-    if per_page:
-        folder = Path(out) if out else Path(".")
-        files = write_pdf_per_page(chosen, folder, pattern=per_page, options=PdfOptions(force=force))
-        for f in files:
-            print(f)
-    elif out:
-        write_pdf(chosen, out, PdfOptions(force=force))  # preflight was checked above
-        print(out)
-    if png:
-        from .preview import write_png
-
-        written = write_png(out, png) if out and not per_page else []
-        for w in written:
-            print(w)
+    for f in result.files + result.pngs:
+        print(f)
     return 0
 
 
@@ -231,7 +215,7 @@ def _export(args: list[str]) -> int:
         validate_config(ns.convert)
         doc = replace(doc, edition=ns.convert)
     return _write_outputs(doc, _parse_pages(ns.pages, len(doc.pages)), ns.output, ns.png, ns.force,
-                          per_page=ns.per_page, doc_path=ns.doc)
+                          per_page=ns.per_page)
 
 
 def _preflight(args: list[str]) -> int:

@@ -224,7 +224,9 @@ class _Painter:
             self.item(item, geo)
 
     def item(self, item, geo: PageGeometry) -> None:
-        if isinstance(item, GlyphRun):
+        if isinstance(item, GlyphRun) and item.role == "slug":
+            self.outlines(item, geo)
+        elif isinstance(item, GlyphRun):
             self.glyphs(item, geo)
         elif isinstance(item, RuleItem):
             self.rule(item, geo)
@@ -258,6 +260,19 @@ class _Painter:
             self.op(f"{rect} S")
 
     # -- text
+    def outlines(self, run: GlyphRun, geo: PageGeometry) -> None:
+        """Glyphs drawn as filled outlines, not text: the slug line is a printer's mark outside
+        the trim, not page content, so it must not read back as text of the page."""
+        from .outline_pen import glyph_path_ops
+
+        self.fill(run.color)
+        ops = []
+        for i, gid in enumerate(run.glyphs):
+            ops += glyph_path_ops(self.fonts.fonts.path(run.font), gid, run.size,
+                                  geo.x(run.xs[i]), geo.y(run.ys[i]))
+        if ops:
+            self.op(" ".join(ops) + " f")
+
     def glyphs(self, run: GlyphRun, geo: PageGeometry) -> None:
         """One BT/ET per run: a Tm where the run starts or turns, TJ with kerning numbers where
         glyphs sit off their natural advance on the same baseline, Td for a new baseline."""

@@ -88,6 +88,10 @@ def _images(page: PageDisplay, min_ppi: float, rgb_images: str) -> Iterable[Find
     for im in (i for i in page.items if isinstance(i, ImageItem)):
         where = _where(page, im.x + im.w / 2, im.y + im.h / 2)
         name = os.path.basename(im.path) or im.label
+        if not im.path:  # an empty picture box: the editor places the photo later
+            yield Finding("warning", "picture box is empty: no picture placed yet (prints as a grey box)",
+                          code="image-empty", **where)
+            continue
         if im.missing or not os.path.exists(im.path):
             yield Finding("error", f"picture missing: {name}", code="image-missing", **where)
             continue
@@ -185,6 +189,20 @@ def preflight_pages(pages: Sequence[PageDisplay], doc=None, *, fonts: Optional[F
         out += _edges(page, fonts)
         out += _rich_black(page)
     out += _fonts(pages, fonts)
+    return _unique(out)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """One finding per defect: layout (which knows the story) and the display-list checks can both
+    see the same picture; keep the first of each (code, page, block)."""
+    seen: set[tuple[str, int, str]] = set()
+    out = []
+    for f in findings:
+        key = (f.code, f.page, f.block)
+        if f.code and f.block and key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
     return out
 
 

@@ -1,0 +1,99 @@
+"""Exporting a document: lay out, preflight, write the print PDF (one file or one per page), PNGs.
+
+The CLI and the editor both call `export_document`, so the editor's export is the CLI's export.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .display import Finding, PageDisplay
+from .model import Document
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export did. `refused`: preflight found errors and nothing was written."""
+
+    files: tuple[str, ...] = ()
+    pngs: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    refused: bool = False
+    displays: tuple[PageDisplay, ...] = ()
+    font_objects: tuple[int, ...] = ()
+    images: tuple[tuple[str, float], ...] = ()
+
+
+def pdf_meta(doc: Document):
+    """The PDF's metadata and slug texts from the document's page headers."""
+    from .pdf import PdfMeta
+
+    first = doc.pages[0].header if doc.pages else None
+    return PdfMeta(title=doc.title or (first.section if first else ""),
+                   paper=first.paper if first else "", date=first.date if first else "",
+                   edition=first.edition if first else "",
+                   sections=tuple(p.header.section for p in doc.pages))
+
+
+def export_document(doc: Document, out: Optional[str], pages: Optional[Sequence[int]] = None, *,
+                    per_page: Optional[str] = None, png: Optional[str] = None, png_dpi: float = 60.0,
+                    force: bool = False, displays: Optional[Sequence[PageDisplay]] = None
+                    ) -> ExportResult:
+    """Lay out `doc`, preflight the chosen pages (0-based; None = all), and write them.
+
+    out: the PDF file, or with `per_page` (a name pattern) the folder. png: for one page a .png
+    file, else a folder (or a file stem: NAME-1.png, NAME-2.png …). Nothing is written when
+    preflight finds errors and `force` is off; the findings say why.
+    """
+    from .pdf import PdfOptions, write_pdf, write_pdf_per_page
+    from .preflight import preflight_pages
+    from .render import lay_out_document
+
+    if displays is None:
+        displays = lay_out_document(doc)
+    idx = list(range(len(displays))) if pages is None else list(pages)
+    chosen = [displays[i] for i in idx]
+    findings = preflight_pages(chosen, doc)
+    if any(f.severity == "error" for f in findings) and not force:
+        return ExportResult(findings=tuple(findings), refused=True, displays=tuple(displays))
+    meta = pdf_meta(doc)
+    options = PdfOptions(force=True)  # preflight was judged above, once
+    if per_page:
+        result = write_pdf_per_page(chosen, Path(out or "."), pattern=per_page, options=options,
+                                    meta=meta)
+    else:
+        result = write_pdf(chosen, out, options=options, meta=meta, page_numbers=idx)
+    pngs: list[str] = []
+    if png:
+        pngs = _previews(list(result.paths), png, png_dpi)
+    return ExportResult(files=tuple(result.paths), pngs=tuple(pngs), findings=tuple(findings),
+                        displays=tuple(displays), font_objects=tuple(result.font_objects),
+                        images=tuple(result.images))
+
+
+def _previews(pdfs: list[str], png: str, dpi: float) -> list[str]:
+    """PNG previews (trim only) of the written PDFs at `png` (file, folder or stem)."""
+    import os
+    import tempfile
+
+    from .preview import write_png
+
+    target = Path(png)
+    if target.is_dir():
+        out: list[str] = []
+        for pdf in pdfs:
+            out += write_png(pdf, target, dpi=dpi, trim_only=True)
+        return out
+    folder = target.parent if str(target.parent) else Path(".")
+    stem = target.stem if target.suffix.lower() == ".png" else target.name
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        made: list[str] = []
+        for pdf in pdfs:
+            made += write_png(pdf, tmp, dpi=dpi, trim_only=True, stem=f"p{len(made)}")
+        final = []
+        for i, f in enumerate(made):
+            name = f"{stem}.png" if len(made) == 1 else f"{stem}-{i + 1}.png"
+            os.replace(f, folder / name)
+            final.append(str(folder / name))
+    return final
