@@ -188,7 +188,7 @@ def _images(pairs: list[str], stories) -> dict[str, str]:
 def _header_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--paper", default="")
     p.add_argument("--section", default="基层")
-    p.add_argument("--number", default="")
+    p.add_argument("--number", default="1")
     p.add_argument("--date", default="")
     p.add_argument("--edition", default="")
     p.add_argument("--editor", default="")

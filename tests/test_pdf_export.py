@@ -124,8 +124,19 @@ def test_colour_operators_are_cmyk_black_is_100k_and_overprints(sample_pdf):
 def test_text_extracts_in_reading_order(sample_pdf):
     text = _tool("pdftotext", "-layout", str(sample_pdf[0]), "-")
     assert "立足小阵地" in text and "服务大民生" in text
-    slug = [ln for ln in text.splitlines() if "2023-11-20" in ln]
-    assert slug and "基层" in slug[0] and "A05" in slug[0]  # the slug line
+    # the slug line is a printer's mark drawn as outlines, so it never reads back as page text
+    assert "2023-11-20" not in text and "A05" not in text
+
+
+def test_slug_line_is_drawn_beyond_the_trim(sample_pdf):
+    import pdfplumber
+
+    with pikepdf.open(sample_pdf[0]) as pdf:
+        trim_bottom = float(pdf.pages[0].TrimBox[1])
+    with pdfplumber.open(sample_pdf[0]) as pdf:
+        page = pdf.pages[0]
+        shapes = [c for c in page.curves if c.get("fill") and page.height - c["bottom"] < trim_bottom]
+    assert len(shapes) >= 10  # the slug's glyph outlines, below the trimmed page
 
 
 def test_jpeg_bytes_embedded_as_is_and_resolution_reported(sample_pdf, photo):
