@@ -4,8 +4,9 @@ First an exact search (see docs/compose.md): the package 组合稿 in a band acr
 page (banner, lead, sub-stories in stacks separated by rules), the other stories in stacks above
 it, the lead story 头条 top-left with the largest headline; every alternative that fills the page
 with no block more than two lines short is scored and the cheapest kept. When nothing fills a page
-exactly, a plain pour fills stacks in order, links a story that does not fit into a frame on the
-next page (jump lines), and reports whatever is left. Deterministic: no randomness, stable order.
+exactly and more pages are allowed, the page ends with a story cut at a chosen line and continued
+on the next page in a linked frame (下转/上接 jump lines); whatever does not fit in the pages
+allowed is reported. Deterministic: no randomness, stable order.
 """
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from typing import Optional, Sequence
 
 from .copyfit import body_lines, head_rows
 from .fonts import FontRegistry, default_registry
-from .makeup import (article_variants, best_region, partitions, photo_variants, splits, stack_sums, variant_block,
-                     Variant)
+from .makeup import (article_variants, best_region, continued_variants, partial_variants, partitions,
+                     photo_variants, splits, stack_sums, variant_block, Variant)
 from .model import Block, Document, Grid, HeadStyle, ImageFrame, Page, PageHeader, PageSpec, RuleLine, Story
-from .flow import body_segments, lines_needed
+from .flow import Cursor, body_segments, lines_needed
+from .render import predict_flow
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class _Unit:
     story: Story
     subs: tuple[Story, ...] = ()
     importance: int = 0
+    start: Cursor = Cursor()  # a continuation: the story's rest from this flow cursor (上接)
+    prev: str = ""  # the block it continues
 
 
 def _units(stories: Sequence[Story]) -> list[_Unit]:
@@ -53,18 +57,31 @@ class _Composer:
     def __init__(self, spec: PageSpec, images: dict[str, str], fonts: FontRegistry) -> None:
         self.spec, self.grid, self.images, self.fonts = spec, spec.grid, images, fonts
         self.report: list[str] = []
+        self.partial = ""  # the story that may be cut at this page's end (下转)
+        self.page = 0
+        self._variants: dict[tuple, list[Variant]] = {}
 
     def variants(self, u: _Unit, cols: int, importance: Optional[int] = None) -> list[Variant]:
         imp = u.importance if importance is None else importance
-        if u.story.kind == "photo":
-            return photo_variants(u.story, cols, self.grid, "sc", self.fonts)
-        return article_variants(u.story, cols, imp, self.grid, "sc", self.fonts)
+        key = (u.story.id, u.start, cols, imp, self.partial == u.story.id)
+        if key not in self._variants:
+            g = self.grid
+            if u.start != Cursor():
+                vs = continued_variants(u.story, u.start, cols, g, "sc", self.fonts)
+            elif u.story.kind == "photo":
+                vs = photo_variants(u.story, cols, g, "sc", self.fonts)
+            else:
+                vs = article_variants(u.story, cols, imp, g, "sc", self.fonts)
+            if key[-1]:
+                vs = vs + partial_variants(u.story, cols, imp, g, "sc", self.fonts)
+            self._variants[key] = vs
+        return self._variants[key]
 
     # ---------------------------------------------------------------- exact search
     def region_options(self, units: Sequence[_Unit], cols: int, lead: bool) -> list[tuple[tuple, tuple]]:
         """(widths, group sizes) ways to cut a region into stacks of consecutive stories."""
         out = []
-        for ws in partitions(cols, 4 if lead else 2):
+        for ws in partitions(cols, (cols + 1) // 2 if lead else 2):
             if len(ws) > len(units):
                 continue
             for gs in splits(len(units), len(ws)):
@@ -93,13 +110,16 @@ class _Composer:
             out[h].sort(key=lambda t: t[0])
         return out
 
-    def exact_page(self, units: list[_Unit]) -> Optional[tuple[float, list[Block], list[RuleLine]]]:
+    def exact_page(self, units: list[_Unit], fill: bool = True
+                   ) -> Optional[tuple[float, list[Block], list[RuleLine]]]:
+        """The cheapest page of these units filling every line (fill) — or, when the copy runs
+        out, as many lines as it can from the top (each line left empty at the foot costs 1)."""
         g = self.grid
         pkg = [u for u in units if u.story.kind == "package" and u.subs]
-        rest = [u for u in units if u not in pkg][:]
-        if not rest:
+        rest = [u for u in units if u not in pkg]
+        if not rest and not pkg:
             return None
-        main_h = self.region_heights(rest, g.columns, True)
+        main_h = self.region_heights(rest, g.columns, True) if rest else {0: [(0.0, (), ())]}
         pkg_opts: dict[int, list] = {}
         banner = None
         if pkg:
@@ -110,16 +130,20 @@ class _Composer:
                 pkg_opts[h + banner[0] + banner[1]] = opts
         best = None
         for mh, mopts in sorted(main_h.items()):
-            ph = g.rows - mh
-            if pkg and ph not in pkg_opts:
-                continue
-            if not pkg and ph != 0:
-                continue
+            if pkg:
+                fits = [h for h in pkg_opts if h <= g.rows - mh and (h == g.rows - mh or not fill)]
+                if not fits:
+                    continue
+                ph = max(fits)
+            else:
+                ph = 0
+                if mh > g.rows or (fill and mh != g.rows):
+                    continue
             for cost, ws, gs in mopts[:12]:
                 got = best_region(self.region_groups(rest, ws, gs), 0, mh)
                 if got is None:
                     continue
-                total = cost + got[0]
+                total = cost + got[0] + (g.rows - mh - ph)
                 sub = None
                 if pkg:
                     for pc, pws, pgs in pkg_opts[ph]:
@@ -128,7 +152,7 @@ class _Composer:
                         top = banner[0] + banner[1]
                         sg = best_region(groups, mh + top, ph - top)
                         if sg is not None:
-                            sub = (pc + sg[0], pws, sg[1], subs)
+                            sub = (pc + sg[0], pws, sg[1], subs, ph)
                             break
                     if sub is None:
                         continue
@@ -147,7 +171,7 @@ class _Composer:
             blocks.append(Block(f"b-{pu.story.id}", pu.story.id, 0, mh, g.columns, hb + lw, body_columns=1,
                                 head=hs, importance=pu.importance))
             blocks += self.blocks_for(sub[3], sub[1], sub[2], 0)
-            rules += self.stack_rules(sub[1], sub[2], mh + hb + lw, g.rows)
+            rules += self.stack_rules(sub[1], sub[2], mh + hb + lw, mh + sub[4])
             y = g.row_y(mh) - g.leading * 0.35
             rules.append(RuleLine(g.left, y, g.left + g.width, y, 2.0))
         return total, blocks, rules
@@ -169,14 +193,15 @@ class _Composer:
                 u = units[i]
                 i += 1
                 blocks.append(self.block(u, col, top, v))
-                self.report.append(f"{u.story.id}: {w} 栏 × {v.rows} 行 at column {col + 1}, line {top + 1}"
-                                   + (f" ({v.note})" if v.note else ""))
+                self.report.append(f"{u.story.id}: page {self.page + 1}, {w} 栏 × {v.rows} 行 at column "
+                                   f"{col + 1}, line {top + 1}" + (f" ({v.note})" if v.note else ""))
             col += w
         return blocks
 
     def block(self, u: _Unit, col: int, top: int, v: Variant) -> Block:
-        return variant_block(u.story, v, col, top, importance=u.importance,
-                             image_path=self.images.get(u.story.id, u.story.image))
+        bid = f"b-{u.story.id}" + (f"-{self.page + 1}" if u.start != Cursor() else "")
+        return variant_block(u.story, v, col, top, bid, u.importance,
+                             self.images.get(u.story.id, u.story.image))
 
     def stack_rules(self, ws, stacks, top: int, bottom: int) -> list[RuleLine]:
         """Gutter rules between stacks and a hairline between stories in a stack."""
@@ -193,78 +218,71 @@ class _Composer:
                 rules.append(RuleLine(x, g.row_y(top) + 2, x, g.row_y(bottom) - 2, 0.5))
         return rules
 
-    # ---------------------------------------------------------------- plain pour (fallback, multi-page)
-    def pour(self, units: list[_Unit], pages: int) -> tuple[list[list[Block]], list[str]]:
+    # ---------------------------------------------------------------- several pages
+    def estimate(self, u: _Unit) -> int:
+        """Grid cells a unit needs, roughly (to skip page fills that cannot work)."""
         g = self.grid
-        ws = _pour_widths(g.columns)
-        out: list[list[Block]] = [[] for _ in range(pages)]
-        lost: list[str] = []
-        queue: list[tuple[Story, int, int, str]] = []  # story, importance, continued lines, prev block
-        for u in units:
-            for s in (u.story,) + u.subs:
-                queue.append((s, u.importance, -1, ""))
-        pi, si, row = 0, 0, 0
-        while queue:
-            if pi >= pages:
-                lost += [q[0].id for q in queue if q[2] < 0]
+        if u.start != Cursor():
+            return 0
+        cells = body_lines(u.story, g, fonts=self.fonts) + 12 + (40 if u.story.kind == "photo" else 0)
+        return cells + sum(body_lines(s, g, fonts=self.fonts) + 12 for s in u.subs) + 6 * g.columns * bool(u.subs)
+
+    def fill_page(self, queue: list[_Unit], last: bool):
+        """The units that make this page, the page, and the continuation its last story leaves.
+
+        Tries the most whole stories first; a page that whole stories cannot fill exactly ends
+        with a story cut at a chosen line and continued on the next page (下转/上接), unless this
+        is the last page allowed. When the copy runs out, the page is filled from the top."""
+        g = self.grid
+        cap = g.columns * g.rows
+        est = [self.estimate(u) for u in queue]
+        rank = lambda us: [replace(u, importance=i) for i, u in enumerate(us)]  # noqa: E731
+        if sum(est) >= 0.85 * cap:
+            for n in range(len(queue), 0, -1):
+                if sum(est[:n]) <= 1.1 * cap:
+                    got = self.exact_page(rank(queue[:n]))
+                    if got:
+                        return n, got, None
+                nxt = queue[n] if n < len(queue) else None
+                if last or nxt is None or nxt.story.kind != "article" or nxt.start != Cursor() \
+                        or sum(est[:n]) > cap - 10 * g.columns:
+                    continue
+                units = rank(queue[:n + 1])
+                self.partial = nxt.story.id
+                got = self.exact_page(units)
+                self.partial = ""
+                if got:
+                    return n + 1, got, self.carry(units[-1], got[1])
+        for n in range(len(queue), 0, -1):
+            got = self.exact_page(rank(queue[:n]), fill=False)
+            if got:
+                return n, got, None
+        return None
+
+    def carry(self, u: _Unit, blocks: list[Block]) -> _Unit:
+        """The continuation of the story cut at the page's end: its rest from where flow stops."""
+        b = next(b for b in blocks if b.story_id == u.story.id)
+        _, rest = predict_flow(u.story, b, self.grid, "sc", self.fonts, u.start, (u.start != Cursor(), True))
+        return _Unit(u.story, (), u.importance, rest or Cursor(), b.id)
+
+    def paginate(self, units: list[_Unit], max_pages: int):
+        """Pages of blocks and rules, and the units left over."""
+        pages: list[tuple[list[Block], list[RuleLine], float]] = []
+        queue = list(units)
+        while queue and len(pages) < max_pages:
+            self.page = len(pages)
+            got = self.fill_page(queue, len(pages) == max_pages - 1)
+            if got is None:
                 break
-            story, imp, cont, prev = queue.pop(0)
-            w = ws[si]
-            col = sum(ws[:si])
-            left = g.rows - row
-            L = body_lines(story, g, fonts=self.fonts) if cont < 0 else cont
-            if story.kind == "photo":
-                vs = photo_variants(story, w, g, "sc", self.fonts)
-            else:
-                vs = article_variants(story, w, min(imp, 3), g, "sc", self.fonts, False, 10**6) if cont < 0 else []
-            need = min((v for v in vs), key=lambda v: v.rows) if vs else None
-            rows = need.rows if need else math.ceil(L / w) + 1
-            bid = f"b-{story.id}" + (f"-{pi + 1}" if cont >= 0 else "")
-            if rows <= left:
-                out[pi].append(self._pour_block(bid, story, col, row, w, rows, need, imp, cont >= 0))
-                if prev:
-                    _link(out, prev, bid)
-                row += rows
-            elif left >= 6 and story.kind != "photo" and (si + 1 < len(ws) or pi + 1 < pages):
-                out[pi].append(self._pour_block(bid, story, col, row, w, left, need, imp, cont >= 0))
-                if prev:
-                    _link(out, prev, bid)
-                used = w * left - (need.head_rows * w if need and cont < 0 else 0) - 1
-                queue.insert(0, (story, imp, max(1, L - used + 2), bid))
-                row = g.rows
-            else:
-                queue.insert(0, (story, imp, cont, prev))
-                row = g.rows
-            if row >= g.rows:
-                si, row = si + 1, 0
-                if si >= len(ws):
-                    pi, si = pi + 1, 0
-        return out, lost
-
-    def _pour_block(self, bid, story, col, row, w, rows, v, imp, cont) -> Block:
-        head = v.head if v else HeadStyle()
-        image = None
-        if story.kind == "photo" and v:
-            image = ImageFrame(self.images.get(story.id, story.image), 0, 0, w, v.image_rows)
-        return Block(bid, story.id, col, row, w, rows, head=head, show_head=not cont, image=image,
-                     body_columns=1 if image else 0, importance=imp)
-
-
-def _link(pages: list[list[Block]], prev: str, bid: str) -> None:
-    for blocks in pages:
-        for i, b in enumerate(blocks):
-            if b.id == prev:
-                blocks[i] = replace(b, next_block=bid)
-
-
-def _pour_widths(cols: int) -> tuple[int, ...]:
-    if cols <= 3:
-        return (cols,)
-    k = max(2, round(cols / 3))
-    base = [cols // k] * k
-    for i in range(cols - sum(base)):
-        base[i] += 1
-    return tuple(base)
+            n, (score, blocks, rules), carry = got
+            for u in queue[:n]:
+                if u.prev:  # link the frame it continues from, on the page before
+                    bid = next(b.id for b in blocks if b.story_id == u.story.id)
+                    pb = pages[-1][0]
+                    pb[:] = [replace(b, next_block=bid) if b.id == u.prev else b for b in pb]
+            pages.append((blocks, rules, score))
+            queue = ([carry] if carry else []) + queue[n:]
+        return pages, queue
 
 
 def _shape_cost(ws: tuple, gs: tuple) -> float:
@@ -275,31 +293,65 @@ def _shape_cost(ws: tuple, gs: tuple) -> float:
 def compose_pages(stories: Sequence[Story], spec: PageSpec, header: PageHeader, max_pages: int = 1,
                   images: dict[str, str] = {}, template: Optional[Document] = None,
                   fonts: Optional[FontRegistry] = None) -> ComposeResult:
-    """Make up pages from stories in importance order; the report places or explains every story."""
+    """Make up pages from stories in importance order; the report places or explains every story.
+
+    template: a saved page whose block geometry is reused for the stories in the same order
+    (see `compose_from_template`)."""
     fonts = fonts or default_registry()
     stories = list(stories)
+    if template is not None:
+        return compose_from_template(stories, template, header, images, fonts)
     c = _Composer(spec, images, fonts)
-    units = _units(stories)
-    exact = c.exact_page(units) if units else None
+    made, left = c.paginate(_units(stories), max(1, max_pages))
+    pages = []
     report: list[str] = []
-    if exact is not None:
-        score, blocks, rules = exact
-        pages = [Page("p1", spec, header, tuple(blocks), tuple(rules))]
-        report.append(f"page 1 filled exactly; score {score:.1f} (lower is better, see docs/compose.md)")
-        report += c.report
-    else:
-        per_page, lost = c.pour(units, max(1, max_pages))
-        pages = []
-        for i, blocks in enumerate(per_page):
-            if not blocks:
-                continue
-            num = str(int(header.number) + i) if header.number.isdigit() else (header.number or str(i + 1))
-            pages.append(Page(f"p{i + 1}", spec, replace(header, number=num), tuple(blocks)))
-        report.append(f"no exact fill found; stories poured into {len(pages)} page(s) in order")
-        for b in (b for p in pages for b in p.blocks):
-            report.append(f"{b.story_id}: {b.cols} 栏 × {b.rows} 行" + (f", continued in {b.next_block}"
-                                                                      if b.next_block else ""))
-        for sid in lost:
-            report.append(f"{sid}: does not fit in {max_pages} page(s) — not placed")
+    for i, (blocks, rules, score) in enumerate(made):
+        num = str(int(header.number) + i) if header.number.isdigit() else (header.number or "")
+        pages.append(Page(f"p{i + 1}", spec, replace(header, number=num), tuple(blocks), tuple(rules)))
+        report.append(f"page {i + 1}: score {score:.1f} (lower is better, see docs/compose.md)")
+    report += c.report
+    for u in left:
+        for s in (u.story,) + u.subs:
+            report.append(f"{s.id}: does not fit in {max_pages} page(s) — not placed"
+                          + (" (its rest)" if u.start != Cursor() else ""))
     doc = Document(tuple(pages), tuple(stories))
-    return ComposeResult(doc, tuple(report), exact[0] if exact else 0.0)
+    return ComposeResult(doc, tuple(report), sum(p[2] for p in made))
+
+
+def compose_from_template(stories: Sequence[Story], template: Document, header: PageHeader,
+                          images: dict[str, str] = {}, fonts: Optional[FontRegistry] = None) -> ComposeResult:
+    """Reuse a saved page's geometry: the template's blocks, in their stored order, take the stories
+    in order — size, headline style, picture frame, box and linked frames kept; a frame that
+    continues another (Block.next_block) shows the same story as the frame before it. Stories
+    beyond the template's blocks, and blocks beyond the stories, are reported."""
+    prev = {b.next_block: b.id for p in template.pages for b in p.blocks if b.next_block}
+    chosen: dict[str, str] = {}  # template block id → story id
+    report: list[str] = []
+    order = iter(stories)
+    pages = []
+    for i, page in enumerate(template.pages):
+        blocks = []
+        for b in page.blocks:
+            sid = chosen.get(prev[b.id]) if b.id in prev else next(order, None)
+            if sid is None:
+                report.append(f"template block {b.id}: no story left for it — dropped")
+                continue
+            sid = sid if isinstance(sid, str) else sid.id
+            chosen[b.id] = sid
+            story = next(s for s in stories if s.id == sid)
+            image = b.image
+            if image is not None or story.kind == "photo":
+                base = image or ImageFrame("", 0, 0, b.cols, max(1, b.rows // 2))
+                image = replace(base, path=images.get(sid, story.image))
+            blocks.append(replace(b, story_id=sid, image=image))
+            report.append(f"{sid}: page {i + 1}, template block {b.id}, {b.cols} 栏 × {b.rows} 行")
+        ids = {b.id for b in blocks}
+        blocks = [replace(b, next_block="") if b.next_block and not any(
+            b.next_block in {x.id for x in p.blocks} for p in template.pages) else b for b in blocks]
+        num = str(int(header.number) + i) if header.number.isdigit() else (header.number or page.header.number)
+        pages.append(replace(page, header=replace(header, number=num), blocks=tuple(blocks),
+                             rules=page.rules if ids else ()))
+    for s in order:
+        report.append(f"{s.id}: the template has no block left for it — not placed")
+    doc = Document(tuple(pages), tuple(stories))
+    return ComposeResult(doc, tuple(report), 0.0)

@@ -34,6 +34,7 @@ class Variant:
     image_rows: int = 0  # photo-news: the picture's height in grid lines
     cost: float = 0.0
     note: str = ""  # the copyfit steps taken, for the report
+    jump: str = ""  # "" whole story | "out": continues on the next page (下转) | "in": continued (上接)
 
     @property
     def head_touches(self) -> tuple[bool, bool]:
@@ -122,12 +123,59 @@ def photo_variants(story: Story, cols: int, grid: Grid, script: str, fonts: Font
     return _dedupe(out)
 
 
+MIN_JUMP_BODY = 6  # a story cut for the next page keeps this many text lines here: never a lone head
+
+
+def partial_variants(story: Story, cols: int, importance: int, grid: Grid, script: str,
+                     fonts: FontRegistry) -> list[Variant]:
+    """The story's first part, continued on the next page (下转): any height that leaves at least
+    MIN_JUMP_BODY text lines under its headline and at least a few lines for the next page.
+    Only its head is measured: the block is full by construction (what does not fit jumps)."""
+    if story.kind != "article":
+        return []
+    L = body_lines(story, grid, script=script, fonts=fonts)
+    face = face_for(importance)
+    for si, size in enumerate(sizes_for(importance, cols)):
+        h, fits = head_rows(story, grid, cols, size, face, script, fonts)
+        if fits:
+            break
+    else:
+        return []
+    hs = HeadStyle(face=face, size=size, rows=h)
+    top = (L - 3 * cols) // cols + h  # leave at least three lines of copy for the continuation
+    return [Variant(r, cols, hs, h, 0, 4.0 + si + 0.02 * (top - r), "continued on the next page", "out")
+            for r in range(h + MIN_JUMP_BODY, top)]
+
+
+def continued_variants(story: Story, start, cols: int, grid: Grid, script: str,
+                       fonts: FontRegistry) -> list[Variant]:
+    """The rest of a story from flow cursor `start`, with its 上接 line and no headline: the one
+    height per width at which it fits with at most MAX_EMPTY empty lines, found by flowing it."""
+    from .render import predict_block
+
+    def facts(rows: int):
+        b = Block("c", story.id, 0, 0, cols, rows, show_head=False)
+        return predict_block(story, b, grid, script, fonts, start, (True, False))
+
+    need = facts(2).needed_chars
+    r = max(2, int(need / (grid.chars_per_column * cols)))
+    while r <= grid.rows:
+        f = facts(r)
+        if f.overset_chars == 0:
+            if f.underset_lines > MAX_EMPTY:
+                return []
+            return [Variant(r, cols, HeadStyle(), 0, 0, f.underset_lines * 0.3, "continued", "in")]
+        r += 1
+    return []
+
+
 def variant_block(story: Story, v: Variant, col: int = 0, row: int = 0, block_id: str = "",
                   importance: int = 0, image_path: str = "") -> Block:
     """The block a variant stands for (a photo-news item gets its picture frame on top)."""
     image = ImageFrame(image_path, 0, 0, v.cols, v.image_rows) if story.kind == "photo" else None
     return Block(block_id or f"b-{story.id}", story.id, col, row, v.cols, v.rows,
-                 body_columns=1 if image else 0, head=v.head, image=image, importance=importance)
+                 body_columns=1 if image else 0, head=v.head, show_head=v.jump != "in", image=image,
+                 importance=importance)
 
 
 def _verified(story: Story, v: Variant, grid: Grid, script: str, fonts: FontRegistry,

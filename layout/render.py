@@ -81,7 +81,10 @@ class _Layouter:
     def _lay_out(self, pi: int, block: Block, start: Cursor, cont_from: Optional[int]) -> _BlockOut:
         return self.lay_out_in(self.doc.pages[pi].spec.grid, pi, block, start, cont_from)
 
-    def lay_out_in(self, grid: Grid, pi: int, block: Block, start: Cursor, cont_from: Optional[int]) -> _BlockOut:
+    def lay_out_in(self, grid: Grid, pi: int, block: Block, start: Cursor, cont_from: Optional[int],
+                   jumps: Optional[tuple[bool, bool]] = None) -> _BlockOut:
+        """Lay out one block; `jumps` (in, out) forces jump lines (makeup predicts a block whose
+        linked frame is not placed yet: the line's text differs, its room does not)."""
         items: list[Item] = []
         findings: list[Finding] = []
         story = self.doc.story(block.story_id)
@@ -122,12 +125,16 @@ class _Layouter:
         nxt = self.doc.find_block(block.next_block) if block.next_block else None
         jump_out = nxt is not None and nxt[0] != pi
         jump_in = cont_from is not None and cont_from != pi and is_cont
+        if jumps is not None:
+            jump_in, jump_out = jumps[0] and is_cont, jumps[1]
         if jump_in and slots:
-            items += self._jump(f"（上接第{self._label(cont_from)}版）", slots[0], slots[0].row, grid, story.id)
+            label = self._label(cont_from) if cont_from is not None else "?"
+            items += self._jump(f"（上接第{label}版）", slots[0], slots[0].row, grid, story.id)
             slots[0] = replace(slots[0], row=slots[0].row + 1, rows=slots[0].rows - 1)
         if jump_out and slots:
             last = slots[-1]
-            items += self._jump(f"（下转第{self._label(nxt[0])}版）", last, last.row + last.rows - 1, grid, story.id)
+            label = self._label(nxt[0]) if nxt is not None else "?"
+            items += self._jump(f"（下转第{label}版）", last, last.row + last.rows - 1, grid, story.id)
             slots[-1] = replace(last, rows=last.rows - 1)
         slots = [s for s in slots if s.rows > 0]
         if block.balance:
@@ -250,12 +257,22 @@ def _balanced(slots, body, grid, script, tracking, start, fonts):
 
 
 def predict_block(story: Story, block: Block, grid: Grid, script: str = "sc",
-                  fonts: Optional[FontRegistry] = None, start: Cursor = Cursor()) -> BlockFacts:
+                  fonts: Optional[FontRegistry] = None, start: Cursor = Cursor(),
+                  jumps: tuple[bool, bool] = (False, False)) -> BlockFacts:
     """The facts `lay_out_page` would give this block showing `story` from `start` — the same
-    headline zone, picture, slots and flow — so makeup's heights are exactly what renders."""
+    headline zone, picture, slots and flow — so makeup's heights are exactly what renders.
+    jumps: the block has a 上接 line (it continues from another page) / a 下转 line."""
+    return predict_flow(story, block, grid, script, fonts, start, jumps)[0]
+
+
+def predict_flow(story: Story, block: Block, grid: Grid, script: str = "sc",
+                 fonts: Optional[FontRegistry] = None, start: Cursor = Cursor(),
+                 jumps: tuple[bool, bool] = (False, False)) -> tuple[BlockFacts, Optional[Cursor]]:
+    """`predict_block`, and where the story's flow stops in the block (None: all of it is set)."""
     lay = _Layouter(Document((), (story,)), fonts or default_registry(), draw=False)
     lay.script = script
-    return lay.lay_out_in(grid, 0, replace(block, story_id=story.id, next_block=""), start, None).facts
+    out = lay.lay_out_in(grid, 0, replace(block, story_id=story.id, next_block=""), start, None, jumps)
+    return out.facts, out.rest
 
 
 def lay_out_page(doc: Document, page_index: int, fonts: Optional[FontRegistry] = None) -> PageDisplay:
