@@ -81,7 +81,7 @@ class _Composer:
     def region_options(self, units: Sequence[_Unit], cols: int, lead: bool) -> list[tuple[tuple, tuple]]:
         """(widths, group sizes) ways to cut a region into stacks of consecutive stories."""
         out = []
-        for ws in partitions(cols, (cols + 1) // 2 if lead else 2):
+        for ws in partitions(cols, (cols + 1) // 2 if lead and units[0].start == Cursor() else 2):
             if len(ws) > len(units):
                 continue
             for gs in splits(len(units), len(ws)):

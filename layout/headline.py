@@ -62,8 +62,9 @@ def words(text: str) -> tuple[str, ...]:
     toks = [t for t in jieba.cut(text) if t]
     out: list[str] = []
     for t in toks:
-        if out and (t.endswith(_PLACE_SUFFIX) and len(t) <= 2 or len(out[-1]) == 1 or
-                    not t.strip() or t in "，。、；：？！”’）》"):
+        # a suffix opening the token (街道社区 after 闸弄口) belongs to the name before it
+        if out and (t.startswith(_PLACE_SUFFIX) and (len(t) <= 2 or t[:2] in _PLACE_SUFFIX) or
+                    len(out[-1]) == 1 or not t.strip() or t in "，。、；：？！”’）》"):
             out[-1] += t
         else:
             out.append(t)

@@ -54,3 +54,102 @@ def test_makeup_never_loses_a_story_or_overlaps(texts):
             assert 0 <= b.col and b.col + b.cols <= grid.columns and 0 <= b.row and b.row + b.rows <= grid.rows
             assert not (_cells(b) & used)
             used |= _cells(b)
+
+
+# ---------------------------------------------------------------- makeup rules on the sample page
+
+from functools import lru_cache
+
+from layout.compose import compose_from_template
+from layout.flow import flat_text
+from layout.makeup import MIN_BODY_ROWS
+
+
+@lru_cache(maxsize=None)
+def _sample_page():
+    res = compose_pages(sample_stories(), page_spec("broadsheet"), PageHeader(section="基层", number="7"))
+    return res, lay_out_document(res.document)
+
+
+def _head_zones(doc_page):
+    """(block, head row interval, faces left neighbour, faces right neighbour) of each shown head."""
+    out = []
+    for b in doc_page.blocks:
+        if not b.show_head or b.head.rows == 0:
+            continue
+        top = b.row + (b.image.rows if b.image else 0)
+        vertical = b.head.orientation == "vertical"
+        out.append((b, (top, top + b.head.rows), not vertical or b.cols <= 1, True))
+    return out
+
+
+def test_no_two_headlines_side_by_side_at_the_same_height():  # 碰题, package band included
+    res, _ = _sample_page()
+    zones = _head_zones(res.document.pages[0])
+    for a, (a0, a1), _, a_right in zones:
+        for b, (b0, b1), b_left, _ in zones:
+            if a is not b and a.col + a.cols == b.col and a_right and b_left:
+                assert not (a0 < b1 and b0 < a1), (a.id, b.id)
+
+
+def test_no_headline_at_the_foot_of_a_column():  # 背题
+    res, _ = _sample_page()
+    for b, (h0, h1), _, _ in _head_zones(res.document.pages[0]):
+        if b.head.orientation != "vertical" and b.story_id != "s9":
+            assert b.row + b.rows - h1 >= MIN_BODY_ROWS, b.id
+
+
+def test_package_stays_together_under_its_banner():
+    res, _ = _sample_page()
+    blocks = {b.story_id: b for b in res.document.pages[0].blocks}
+    banner = blocks["s9"]
+    for sid in ("s10", "s11", "s12", "s13"):
+        assert blocks[sid].row >= banner.row + banner.rows
+
+
+def test_makeup_heights_are_what_render_produces():
+    res, (page,) = _sample_page()
+    for f in page.blocks:
+        assert f.overset_chars == 0 and f.underset_lines <= 2, (f.block_id, f.fit_label)
+
+
+def test_subhead_kept_off_a_column_foot_is_counted_by_makeup():
+    para = "社区干部走街串巷，把群众的急难愁盼记在心上，一件一件抓落实。"
+    paras = []
+    for i in range(6):
+        paras += [Paragraph(f"第{i + 1}件实事", "subhead"), Paragraph(para * (2 + i % 3))]
+    stories = [Story(f"s{i}", Headline((f"基层治理第{i}篇",)), tuple(paras)) for i in range(3)]
+    res = compose_pages(stories, page_spec("tabloid"), PageHeader(), max_pages=2)
+    predicted = {b.id: b.rows for p in res.document.pages for b in p.blocks}
+    for d in lay_out_document(res.document):
+        for f in d.blocks:
+            assert f.block_id in predicted and f.overset_chars == 0 and f.underset_lines <= 2, f
+
+
+def test_tabloid_jump_resumes_at_the_exact_offset():
+    text = "基层治理千头万绪，外人听起来是小事，但对当事人来说都是大事。社区干部走街串巷，把群众的急难愁盼记在心上。"
+    stories = [Story("a", Headline(("社区治理有新招",)), tuple(Paragraph(text * 4) for _ in range(16))),
+               Story("b", Headline(("小区加装电梯惠民生",)), tuple(Paragraph(text * 3) for _ in range(10))),
+               Story("c", Headline(("村里来了新书记",)), tuple(Paragraph(text * 2) for _ in range(6)))]
+    res = compose_pages(stories, page_spec("tabloid"), PageHeader(number="3"), max_pages=3)
+    pages = lay_out_document(res.document)
+    assert len(pages) >= 2
+    jumps = ["".join(t for r in p.glyph_runs() if r.role == "jump" for t in r.text) for p in pages]
+    assert "（下转第4版）" in jumps[0] and "（上接第3版）" in jumps[1]
+    for s in stories:  # every character once, none lost, none repeated, in reading order
+        offs = [o for p in pages for r in p.glyph_runs() if r.story_id == s.id for o in r.offsets if o >= 0]
+        flat = flat_text(s)
+        assert offs == sorted(offs) and len(offs) == len(set(offs))
+        assert set(offs) == {i for i, c in enumerate(flat) if not c.isspace()}
+    first = res.document.pages[0].blocks[-1]
+    assert first.next_block and first.rows - first.head.rows >= 6  # never a lone head at the foot
+
+
+def test_template_reuses_a_saved_pages_blocks():
+    res, _ = _sample_page()
+    stories = sample_stories()
+    again = compose_from_template(stories, res.document, PageHeader(number="8"))
+    old = [(b.col, b.row, b.cols, b.rows, b.story_id) for b in res.document.pages[0].blocks]
+    new = [(b.col, b.row, b.cols, b.rows, b.story_id) for b in again.document.pages[0].blocks]
+    assert new == old
+    assert again.document.pages[0].header.number == "8"
