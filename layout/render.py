@@ -16,6 +16,7 @@ from .display import BLACK, BlockFacts, BoxItem, Finding, GlyphRun, ImageItem, I
 from .flow import (Cursor, FlowResult, Segment, body_segments, flow_segments, head_segments,
                    notch_obstacle, rect_slots, segment_style, set_lines)
 from .fonts import FontRegistry, default_registry
+from .limits import check_document
 from .headline import head_runs, main_size_for, plan_headline, plan_vertical
 from .masthead import header_items, page_label
 from .model import Block, Document, Grid, Story
@@ -277,11 +278,13 @@ def predict_flow(story: Story, block: Block, grid: Grid, script: str = "sc",
 
 def lay_out_page(doc: Document, page_index: int, fonts: Optional[FontRegistry] = None) -> PageDisplay:
     """The display list of one page."""
+    check_document(doc)  # bounded work: absurd geometry, link loops, giant stories are UserErrors
     return _page(_Layouter(doc, fonts or default_registry()), page_index)
 
 
 def lay_out_document(doc: Document, fonts: Optional[FontRegistry] = None) -> list[PageDisplay]:
     """The display lists of every page, in order."""
+    check_document(doc)
     lay = _Layouter(doc, fonts or default_registry())
     return [_page(lay, i) for i in range(len(doc.pages))]
 
