@@ -20,6 +20,7 @@ from typing import Any, Optional, Union, get_args, get_origin, get_type_hints
 
 from . import model
 from .errors import UserError
+from .limits import check_shape
 from .model import SCHEMA_VERSION, Document
 
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024  # a page of text is ~100 KB; refuse absurd files fast
@@ -185,7 +186,9 @@ def load_document(path: Union[str, os.PathLike]) -> Document:
     except UnicodeDecodeError as e:
         raise UserError(f"the file is not UTF-8 text (byte {e.start}); it may be binary or damaged",
                         where=str(p), hint="open a backup (NAME~) or the autosave") from None
-    return parse_document(text, where=str(p))
+    doc = parse_document(text, where=str(p))
+    check_shape(doc, where=str(p))  # a hand-edited grid or block that layout could not bound
+    return doc
 
 
 # ---------------------------------------------------------------- atomic writes
@@ -211,11 +214,12 @@ def atomic_write(path: Union[str, os.PathLike], data: bytes, backup: bool = True
             os.fsync(f.fileno())
         if backup and p.exists():
             # the backup is a second link to the old file, so the target exists at every instant
+            # (linked under a temp name and renamed over the old backup, so a kill at any moment
+            # leaves a complete backup)
             bak = p.with_name(p.name + "~")
             try:
-                if bak.exists():
-                    bak.unlink()
-                os.link(p, bak)
+                os.link(p, tmp + "~")
+                os.replace(tmp + "~", bak)
             except OSError:
                 shutil.copy2(p, bak)
         os.replace(tmp, p)
