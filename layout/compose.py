@@ -60,6 +60,8 @@ class _Composer:
         self.partial = ""  # the story that may be cut at this page's end (下转)
         self.page = 0
         self._variants: dict[tuple, list[Variant]] = {}
+        self.vertical_heads: frozenset[str] = frozenset()  # stories to set with a 竖题
+        self.vertical_text: frozenset[str] = frozenset()  # stories whose body is set vertically
 
     def variants(self, u: _Unit, cols: int, importance: Optional[int] = None) -> list[Variant]:
         imp = u.importance if importance is None else importance
@@ -71,7 +73,10 @@ class _Composer:
             elif u.story.kind == "photo":
                 vs = photo_variants(u.story, cols, g, "sc", self.fonts)
             else:
-                vs = article_variants(u.story, cols, imp, g, "sc", self.fonts)
+                vs = article_variants(u.story, cols, imp, g, "sc", self.fonts,
+                                      vertical_text=u.story.id in self.vertical_text)
+                if u.story.id in self.vertical_heads:
+                    vs = [v for v in vs if v.head.orientation == "vertical"]
             if key[-1]:
                 vs = vs + partial_variants(u.story, cols, imp, g, "sc", self.fonts)
             self._variants[key] = vs
@@ -292,16 +297,19 @@ def _shape_cost(ws: tuple, gs: tuple) -> float:
 
 def compose_pages(stories: Sequence[Story], spec: PageSpec, header: PageHeader, max_pages: int = 1,
                   images: dict[str, str] = {}, template: Optional[Document] = None,
-                  fonts: Optional[FontRegistry] = None) -> ComposeResult:
+                  fonts: Optional[FontRegistry] = None, vertical_heads: Sequence[str] = (),
+                  vertical_text: Sequence[str] = ()) -> ComposeResult:
     """Make up pages from stories in importance order; the report places or explains every story.
 
     template: a saved page whose block geometry is reused for the stories in the same order
-    (see `compose_from_template`)."""
+    (see `compose_from_template`). vertical_heads: story ids to set with a 竖题 (when one fits);
+    vertical_text: story ids whose body is set vertically 竖排."""
     fonts = fonts or default_registry()
     stories = list(stories)
     if template is not None:
         return compose_from_template(stories, template, header, images, fonts)
     c = _Composer(spec, images, fonts)
+    c.vertical_heads, c.vertical_text = frozenset(vertical_heads), frozenset(vertical_text)
     made, left = c.paginate(_units(stories), max(1, max_pages))
     pages = []
     report: list[str] = []

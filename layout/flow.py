@@ -256,6 +256,43 @@ def flow_segments(segments: Sequence[Segment], slots: Sequence[Slot], grid: Grid
                       0 if rest is not None else cap_lines - len(placed), rest)
 
 
+def flow_vertical(segments: Sequence[Segment], region: tuple[float, float, float, float], grid: Grid,
+                  script: str = "sc", tracking: float = 0.0, start: Cursor = Cursor(),
+                  fonts: Optional[FontRegistry] = None) -> FlowResult:
+    """Flow body segments vertically 竖排 into region (x, y, w, h): each line runs down the whole
+    height, lines step right to left by the body leading. PlacedLine (x, y) is the top of a line's
+    centre axis; `row` counts lines from the right."""
+    fonts = fonts or default_registry()
+    rx, ry, rw, rh = region
+    size = grid.body_size
+    cap = max(0, int((rw - (grid.leading - size)) / grid.leading + 1e-6))
+    per_line = int(rh / size + 1e-6)
+    needed = sum(_count(s.text[start.pos:] if i == start.seg else s.text)
+                 for i, s in enumerate(segments) if i >= start.seg)
+    placed: list[PlacedLine] = []
+    rest: Optional[Cursor] = None
+    for gi in range(start.seg, len(segments)):
+        seg = segments[gi]
+        pos = start.pos if gi == start.seg else 0
+        style = replace(segment_style(seg.role, size, script, tracking), vertical=True)
+        if pos:
+            style = replace(style, indent=0.0)
+        for ln in set_lines(seg.text[pos:], rh, style, fonts):
+            if len(placed) >= cap:
+                rest = Cursor(gi, pos + ln.start)
+                break
+            axis = rx + rw - grid.leading / 2 - len(placed) * grid.leading
+            top = ry + (0.0 if style.align != "right" else max(0.0, rh - ln.width))
+            placed.append(PlacedLine(ln, axis, top, style, seg.role, seg.start + pos, 0, len(placed)))
+        if rest is not None:
+            break
+    over = 0
+    if rest is not None:
+        over = _count(segments[rest.seg].text[rest.pos:]) + sum(_count(s.text) for s in segments[rest.seg + 1:])
+    return FlowResult(tuple(placed), cap, cap * per_line, needed, over,
+                      0 if rest is not None else cap - len(placed), rest)
+
+
 def lines_needed(segments: Sequence[Segment], width: float, grid: Grid, script: str = "sc",
                  tracking: float = 0.0, fonts: Optional[FontRegistry] = None) -> int:
     """How many grid lines the segments take in one column of `width` (for copyfitting)."""

@@ -35,6 +35,7 @@ class Variant:
     cost: float = 0.0
     note: str = ""  # the copyfit steps taken, for the report
     jump: str = ""  # "" whole story | "out": continues on the next page (下转) | "in": continued (上接)
+    vertical_text: bool = False  # the body is set vertically 竖排 (Block.vertical)
 
     @property
     def head_touches(self) -> tuple[bool, bool]:
@@ -67,8 +68,10 @@ def face_for(importance: int) -> str:
 
 
 def article_variants(story: Story, cols: int, importance: int, grid: Grid, script: str,
-                     fonts: FontRegistry, allow_vertical: bool = True, max_empty: int = MAX_EMPTY) -> list[Variant]:
-    """Block heights at which an article fills `cols` columns, with the headline choices behind them."""
+                     fonts: FontRegistry, allow_vertical: bool = True, max_empty: int = MAX_EMPTY,
+                     vertical_text: bool = False) -> list[Variant]:
+    """Block heights at which an article fills `cols` columns, with the headline choices behind them.
+    vertical_text: the body is set vertically (heights then come from flowing it so)."""
     L = body_lines(story, grid, script=script, fonts=fonts)
     face = face_for(importance)
     out: list[Variant] = []
@@ -85,7 +88,8 @@ def article_variants(story: Story, cols: int, importance: int, grid: Grid, scrip
                 if empty <= max_empty and r - h >= MIN_BODY_ROWS:
                     hs = HeadStyle(face=face, size=size, span=span if span < cols else 0, rows=h)
                     note = f"headline {size:g}pt" + (f", {d} line(s) more of headline" if d else "")
-                    v = Variant(r, cols, hs, h, 0, si + d * 0.5 + (span < cols) * 0.7, note)
+                    v = Variant(r, cols, hs, h, 0, si + d * 0.5 + (span < cols) * 0.7, note,
+                                vertical_text=vertical_text)
                     out += _verified(story, v, grid, script, fonts, max_empty)
     if allow_vertical and cols >= 2 and importance > 0:
         for si, size in enumerate((26.0, 22.0, 20.0, 18.0, 16.0)):
@@ -100,7 +104,8 @@ def article_variants(story: Story, cols: int, importance: int, grid: Grid, scrip
                 empty = cols * r - vc * H - L
                 if empty <= max_empty and H <= r:
                     hs = HeadStyle(orientation="vertical", face=face, size=size, rows=H)
-                    v = Variant(r, cols, hs, H, 0, 3.0 + si + d * 0.25, f"vertical headline 竖题 {size:g}pt")
+                    v = Variant(r, cols, hs, H, 0, 3.0 + si + d * 0.25, f"vertical headline 竖题 {size:g}pt",
+                                vertical_text=vertical_text)
                     out += _verified(story, v, grid, script, fonts, max_empty)
     return _dedupe(out)
 
@@ -175,7 +180,7 @@ def variant_block(story: Story, v: Variant, col: int = 0, row: int = 0, block_id
     image = ImageFrame(image_path, 0, 0, v.cols, v.image_rows) if story.kind == "photo" else None
     return Block(block_id or f"b-{story.id}", story.id, col, row, v.cols, v.rows,
                  body_columns=1 if image else 0, head=v.head, show_head=v.jump != "in", image=image,
-                 importance=importance)
+                 importance=importance, vertical=v.vertical_text)
 
 
 def _verified(story: Story, v: Variant, grid: Grid, script: str, fonts: FontRegistry,
@@ -186,7 +191,8 @@ def _verified(story: Story, v: Variant, grid: Grid, script: str, fonts: FontRegi
     lines it really leaves. [] when it does not fit within the 漏白 limit."""
     from .render import predict_block
 
-    for rows in (v.rows, v.rows + 1):
+    # vertical text fills a block by whole vertical lines: look a few lines either side
+    for rows in (range(v.rows - 3, v.rows + 4) if v.vertical_text else (v.rows, v.rows + 1)):
         w = replace(v, rows=rows)
         facts = predict_block(story, variant_block(story, w), grid, script, fonts)
         if facts.overset_chars == 0 and facts.head_fits:

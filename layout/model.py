@@ -247,6 +247,7 @@ class Block:
     tracking: float = 0.0  # copyfit, fraction of the em (±0.03)
     importance: int = 0  # 0 = lead story 头条
     z: int = 0
+    vertical: bool = False  # the body is set vertically 竖排: lines top to bottom, right to left
 
 
 @dataclass(frozen=True)

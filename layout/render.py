@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from .display import BLACK, BlockFacts, BoxItem, Finding, GlyphRun, ImageItem, Item, PageDisplay, RuleItem
-from .flow import (Cursor, FlowResult, Segment, body_segments, flow_segments, head_segments,
+from .flow import (Cursor, FlowResult, Segment, body_segments, flow_segments, flow_vertical, head_segments,
                    notch_obstacle, rect_slots, segment_style, set_lines)
 from .fonts import FontRegistry, default_registry
 from .limits import check_document
@@ -122,6 +122,8 @@ class _Layouter:
             items += iitems
             obstacles += obst
             findings += f
+        if block.vertical:
+            return self._vertical_block(grid, pi, block, story, body, obstacles, items, findings, head_fits, start)
         slots = rect_slots(grid, block.col, block.row, block.cols, block.rows, block.body_columns, obstacles)
         nxt = self.doc.find_block(block.next_block) if block.next_block else None
         jump_out = nxt is not None and nxt[0] != pi
@@ -152,6 +154,33 @@ class _Layouter:
                            res.capacity_chars, res.needed_chars,
                            0 if block.next_block else res.overset_chars,
                            res.underset_lines, head_fits, tuple(notes))
+        return _BlockOut(items, facts, findings, res.rest)
+
+    def _vertical_block(self, grid: Grid, pi: int, block: Block, story: Story, body, obstacles, items,
+                        findings, head_fits: bool, start: Cursor) -> _BlockOut:
+        """A block whose body is set vertically 竖排: lines top to bottom, right to left, in the part
+        of the block below a horizontal head or picture and left of a 竖题."""
+        x, y, w, h = grid.rect(block.col, block.row, block.cols, block.rows)
+        top, bottom, right = block.row, block.row + block.rows, x + w
+        if block.box.frame != "none" or block.box.tint > 0:
+            top, bottom = top + 1, bottom - 1
+        for ox0, ox1, r0, r1 in obstacles:
+            if ox1 - ox0 >= 0.8 * w:  # across the block: a horizontal head or a picture on top
+                top = max(top, r1) if r0 <= top else top
+            elif ox1 >= right - 1:  # at the right side: a 竖题
+                right = min(right, ox0 - grid.gutter / 2)
+        region = (x, grid.row_y(top), right - x, (bottom - top) * grid.leading)
+        res = flow_vertical(body, region, grid, self.script, block.tracking, start, self.fonts)
+        for pl in (res.lines if self.draw else ()):
+            items += pl.line.runs(pl.x, pl.y, pl.style, story.id, pl.base_offset, pl.role)
+        notes = []
+        if res.overset_chars:
+            notes.append(f"超{res.overset_chars}字")
+            findings.append(Finding("warning", f"{story.id}: 超{res.overset_chars}字 (overset)", pi, block.id,
+                                    story.id, "overset"))
+        facts = BlockFacts(block.id, story.id, x, y, w, h, (region,), len(res.lines), res.capacity_lines,
+                           res.capacity_chars, res.needed_chars, res.overset_chars, res.underset_lines,
+                           head_fits, tuple(notes))
         return _BlockOut(items, facts, findings, res.rest)
 
     def _head(self, grid: Grid, block: Block, story: Story, row: int):

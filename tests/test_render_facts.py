@@ -57,3 +57,31 @@ def test_jump_lines_follow_the_page_a_frame_moves_to():
     d = lay_out_document(three)
     jumps = ["".join(t for r in p.glyph_runs() if r.role == "jump" for t in r.text) for p in d]
     assert jumps == ["（下转第5版）", "", "（上接第3版）"]
+
+
+def test_vertical_text_block_runs_top_to_bottom_right_to_left_with_vertical_forms():  # 竖排
+    from layout.model import HeadStyle
+
+    text = "乡村振兴的故事在这里展开，“共富”路上《新篇章》。" * 12
+    story = Story("s", Headline(("助力振兴",)), (Paragraph(text),))
+    page = _page([Block("b", "s", 0, 0, 3, 30, head=HeadStyle(size=26.0), vertical=True)], [story])
+    body = [r for r in page.glyph_runs() if r.role == "body"]
+    assert body and all(r.vertical for r in body)
+    firsts = [r.xs[0] for r in body]
+    assert firsts == sorted(firsts, reverse=True)  # lines right to left
+    drawn = "".join(t for r in body for t in r.text)
+    assert not set("“”《》，。") & set(drawn)  # brackets and SC pause marks take vertical forms
+    offs = [o for r in body for o in r.offsets if o >= 0]
+    assert len(offs) == len(text) and page.blocks[0].overset_chars == 0
+
+
+def test_vertical_demo_document_has_a_vertical_head_and_a_vertical_text_block():
+    from pathlib import Path
+
+    from layout.document_io import load_document
+
+    doc = load_document(Path(__file__).resolve().parent.parent / "examples" / "vertical-demo.banmian.json")
+    blocks = doc.pages[0].blocks
+    assert any(b.vertical for b in blocks) and any(b.head.orientation == "vertical" for b in blocks)
+    page = lay_out_document(doc)[0]
+    assert all(f.overset_chars == 0 for f in page.blocks)
