@@ -72,7 +72,7 @@ def char_class(ch: str) -> str:
     cat = unicodedata.category(ch)
     if ch.isspace():
         return SPACE
-    if cat in ("Cc", "Cf", "Mn", "Me", "Cs", "Co", "Cn") or 0xFE00 <= ord(ch) <= 0xFE0F:
+    if cat in ("Cc", "Cf", "Mn", "Me", "Cs") or 0xFE00 <= ord(ch) <= 0xFE0F:
         return INVISIBLE
     if "0" <= ch <= "9":
         return DIGIT
