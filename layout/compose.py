@@ -10,7 +10,6 @@ allowed is reported. Deterministic: no randomness, stable order.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
@@ -18,7 +17,7 @@ from .copyfit import body_lines, head_rows
 from .fonts import FontRegistry, default_registry
 from .makeup import (article_variants, best_region, continued_variants, partial_variants, partitions,
                      photo_variants, splits, stack_sums, variant_block, Variant)
-from .model import Block, Document, Grid, HeadStyle, ImageFrame, Page, PageHeader, PageSpec, RuleLine, Story
+from .model import Block, Document, HeadStyle, ImageFrame, Page, PageHeader, PageSpec, RuleLine, Story
 from .flow import Cursor, body_segments, lines_needed
 from .render import predict_flow
 
