@@ -54,6 +54,12 @@ def test_makeup_never_loses_a_story_or_overlaps(texts):
             assert 0 <= b.col and b.col + b.cols <= grid.columns and 0 <= b.row and b.row + b.rows <= grid.rows
             assert not (_cells(b) & used)
             used |= _cells(b)
+    pages = lay_out_document(res.document)
+    for s in stories:  # a placed story is set in full, once, across its linked frames
+        if s.id in placed and not any(s.id in line and "not placed" in line for line in res.report):
+            offs = [o for d in pages for r in d.glyph_runs() if r.story_id == s.id and r.role == "body"
+                    for o in r.offsets if o >= 0]
+            assert len(offs) == len(set(offs)) == sum(not c.isspace() for c in s.paragraphs[0].text)
 
 
 # ---------------------------------------------------------------- makeup rules on the sample page
