@@ -19,6 +19,7 @@ from layout.encodings import decode_copy
 from layout.errors import UserError
 from layout.import_formats import read_docx, read_markdown
 from layout.import_report import ImportResult, ReportEntry
+from layout.limits import check_import_text, check_stories
 from layout.model import Headline, Paragraph, Story
 from layout.punctuation import Change, normalise_punctuation, remove_cjk_spaces
 
@@ -31,6 +32,7 @@ _NEWLINES = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0b": "
 
 def import_text(text: str, name: str = "", normalise: bool = True) -> ImportResult:
     """Import plain-text copy held in memory (`name` labels the stories' source)."""
+    check_import_text(text, name or "the copy")
     text, dropped = clean_text(text, name)
     return _import(split_lines(text), name, normalise, 1, dropped)
 
@@ -87,6 +89,7 @@ def _read(path: Path) -> tuple[list[Chunk], list[ReportEntry]]:
     if not data.strip():
         raise UserError("the file is empty", where, "check that you picked the right file")
     decoded = decode_copy(data, where)
+    check_import_text(decoded.text, where)
     text, notes = clean_text(decoded.text, path.name)
     if decoded.encoding not in ("utf-8", "utf-8-sig"):
         notes.insert(0, ReportEntry("", -1, "encoding", message=f"{path.name}: read as {decoded.encoding}",
@@ -111,6 +114,7 @@ def _import(chunks: list[Chunk], name: str, normalise: bool, first_id: int,
         story, entries = _finish(draft, normalise)
         stories.append(story)
         report.extend(entries)
+    check_stories(stories, name)
     return ImportResult(tuple(stories), tuple(report))
 
 
