@@ -19,6 +19,7 @@ from .makeup import (article_variants, best_region, continued_variants, partial_
                      photo_variants, splits, stack_sums, variant_block, Variant)
 from .model import Block, Document, HeadStyle, ImageFrame, Page, PageHeader, PageSpec, RuleLine, Story
 from .flow import Cursor, body_segments, lines_needed
+from .limits import check_page_count, check_spec, check_stories
 from .render import predict_flow
 
 
@@ -305,6 +306,9 @@ def compose_pages(stories: Sequence[Story], spec: PageSpec, header: PageHeader, 
     vertical_text: story ids whose body is set vertically 竖排."""
     fonts = fonts or default_registry()
     stories = list(stories)
+    check_stories(stories)
+    check_page_count(max_pages)
+    check_spec(spec, "the page settings")
     if template is not None:
         return compose_from_template(stories, template, header, images, fonts)
     c = _Composer(spec, images, fonts)
