@@ -68,7 +68,9 @@ def _slope(points: list[tuple[int, float]]) -> float | None:
     return round(sum((p - mx) * (t - my) for p, t in points) / den, 2) if den else None
 
 
-def run(work: Path, sizes: tuple[int, ...] = (1, 4, 16, 64), repeat: int = 3, parallel_pages: int = 16) -> dict:
+def run(work: Path, sizes: tuple[int, ...] = (1, 4, 16, 64), repeat: int = 3, parallel_pages: int = 16,
+        warmup: int = 1) -> dict:
+    """Editions of each size (the largest run once: it costs minutes) and the parallel export."""
     out: dict = {"editions": []}
     b_points, t_points = [], []
     for n in sizes:
@@ -82,7 +84,7 @@ def run(work: Path, sizes: tuple[int, ...] = (1, 4, 16, 64), repeat: int = 3, pa
             "typst": [PYTHON, "bench/typst_peer.py", str(typ), "-o", str(tpdf)],
             "banmian": [PYTHON, "main.py", "compose", *[str(c) for c in copies], "-o", str(bpdf), "--pages", str(n),
                         "--force"],
-        }, repeat)
+        }, repeat if n < 64 else 1, warmup)
         for name, pdf, points in (("typst", tpdf, t_points), ("banmian", bpdf, b_points)):
             row[name] = got[name]
             if "median_ms" in got[name]:
@@ -94,11 +96,11 @@ def run(work: Path, sizes: tuple[int, ...] = (1, 4, 16, 64), repeat: int = 3, pa
     out["ms_per_added_page_banmian"] = _slope(b_points)
     out["ms_per_added_page_typst"] = _slope(t_points)
     out["ratio_per_page_banmian_typst"] = ratio(out["ms_per_added_page_banmian"], out["ms_per_added_page_typst"])
-    out["parallel_export"] = parallel(work, parallel_pages, repeat)
+    out["parallel_export"] = parallel(work, parallel_pages, repeat, warmup)
     return out
 
 
-def parallel(work: Path, pages: int, repeat: int) -> dict:
+def parallel(work: Path, pages: int, repeat: int, warmup: int = 1) -> dict:
     """Serial vs one worker process per core, exporting a saved edition one PDF per page."""
     cores = os.cpu_count() or 1
     try:
@@ -114,7 +116,7 @@ def parallel(work: Path, pages: int, repeat: int) -> dict:
         d.mkdir(exist_ok=True)
     workers = {"serial": 1, "parallel": cores}
     got = time_processes({label: [PYTHON, "bench/scale.py", "--export", str(doc_path), str(dirs[label]),
-                                  str(workers[label])] for label in dirs}, repeat)
+                                  str(workers[label])] for label in dirs}, repeat, warmup)
     for label, r in got.items():
         res[label] = r
         r["workers"] = workers[label]
