@@ -27,6 +27,7 @@ class Segment:
     role: str  # kicker | head | sub | byline | body | subhead | lead | caption | credit
     text: str
     start: int
+    spans: tuple[tuple[int, int, str], ...] = ()  # font roles of character ranges (inline byline)
 
 
 def story_segments(story: Story) -> list[Segment]:
@@ -34,6 +35,8 @@ def story_segments(story: Story) -> list[Segment]:
 
     Order: kicker 引题, main-head parts 主题, subtitle 副题, a leading byline, paragraphs, a trailing
     byline, credits. GlyphRun.offsets index this flat text, so the editor maps glyphs to copy with it.
+    A trailing byline runs on at the end of the last paragraph in parentheses and 楷体, as the
+    copy had it and as Chinese papers set it — not as a ragged line of its own.
     """
     parts: list[tuple[str, str]] = []
     h = story.headline
@@ -47,13 +50,24 @@ def story_segments(story: Story) -> list[Segment]:
     for p in story.paragraphs:
         if p.text:
             parts.append((p.role if p.role in ("subhead", "lead", "caption") else "body", p.text))
+    spans: dict[int, tuple[tuple[int, int, str], ...]] = {}
     if story.byline and not story.byline_at_start:
-        parts.append(("byline", story.byline))
+        if parts and parts[-1][0] == "body":
+            last = parts[-1][1]
+            tail = f"（{story.byline}）"
+            parts[-1] = ("body", last + tail)
+            spans[len(parts) - 1] = ((len(last), len(last) + len(tail), "kai"),)
+        else:
+            parts.append(("byline", story.byline))
     if story.credits:
-        parts.append(("credit", story.credits))
+        if parts and parts[-1][0] in ("body", "caption") and story.kind == "photo":
+            # photographers' credits run on after the caption, as the copy gives them
+            parts[-1] = (parts[-1][0], parts[-1][1] + story.credits)
+        else:
+            parts.append(("credit", story.credits))
     out, pos = [], 0
-    for role, text in parts:
-        out.append(Segment(role, text, pos))
+    for i, (role, text) in enumerate(parts):
+        out.append(Segment(role, text, pos, spans.get(i, ())))
         pos += len(text) + 1
     return out
 
@@ -167,6 +181,17 @@ _ROLE_FACE = {"body": "body", "lead": "body", "subhead": "hei", "byline": "kai",
               "caption": "kai"}
 
 
+def text_style(seg: Segment, pos: int, size: float, script: str, tracking: float = 0.0) -> TextStyle:
+    """The style of a segment's text from character `pos` on: its role's style, no indent after
+    the first line, and its inline font spans shifted to the remaining text."""
+    style = segment_style(seg.role, size, script, tracking)
+    if pos:
+        style = replace(style, indent=0.0)
+    if seg.spans:
+        style = replace(style, role_spans=tuple((a - pos, b - pos, r) for a, b, r in seg.spans if b > pos))
+    return style
+
+
 def segment_style(role: str, size: float, script: str, tracking: float = 0.0) -> TextStyle:
     """The body-level style of a segment role: body/lead indented 2 em, bylines and captions in 楷体."""
     face = _ROLE_FACE.get(role, "body")
@@ -217,7 +242,6 @@ def flow_segments(segments: Sequence[Segment], slots: Sequence[Slot], grid: Grid
     for gi in range(start.seg, len(segments)):
         seg = segments[gi]
         pos = start.pos if gi == start.seg else 0
-        base_style = segment_style(seg.role, size, script, tracking)
         while pos < len(seg.text):
             while si < len(slots) and li >= slots[si].rows:
                 si, li = si + 1, 0
@@ -229,7 +253,7 @@ def flow_segments(segments: Sequence[Segment], slots: Sequence[Slot], grid: Grid
                 si, li = si + 1, 0
                 continue
             width = slots[si].width
-            style = base_style if pos == 0 else replace(base_style, indent=0.0)
+            style = text_style(seg, pos, size, script, tracking)
             lines = set_lines(seg.text[pos:], width, style, fonts)
             taken = 0
             for ln in lines:
@@ -274,9 +298,7 @@ def flow_vertical(segments: Sequence[Segment], region: tuple[float, float, float
     for gi in range(start.seg, len(segments)):
         seg = segments[gi]
         pos = start.pos if gi == start.seg else 0
-        style = replace(segment_style(seg.role, size, script, tracking), vertical=True)
-        if pos:
-            style = replace(style, indent=0.0)
+        style = replace(text_style(seg, pos, size, script, tracking), vertical=True)
         for ln in set_lines(seg.text[pos:], rh, style, fonts):
             if len(placed) >= cap:
                 rest = Cursor(gi, pos + ln.start)
@@ -299,5 +321,5 @@ def lines_needed(segments: Sequence[Segment], width: float, grid: Grid, script: 
     fonts = fonts or default_registry()
     n = 0
     for seg in segments:
-        n += len(set_lines(seg.text, width, segment_style(seg.role, grid.body_size, script, tracking), fonts))
+        n += len(set_lines(seg.text, width, text_style(seg, 0, grid.body_size, script, tracking), fonts))
     return n

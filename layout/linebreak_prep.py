@@ -221,8 +221,10 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
     rules = cjk.kinsoku_rules(getattr(style, "kinsoku", ""), style.script)
     n = len(text)
     clusters = segment(text)
-    resolve = lambda c: fonts.resolve(style.role, style.script, c)  # noqa: E731
     primary = fonts.primary(style.role, style.script)
+    roles = [style.role] * n
+    for a, b, r in getattr(style, "role_spans", ()):
+        roles[max(0, a):max(0, min(b, n))] = [r] * max(0, min(b, n) - max(0, a))
 
     chars = list(text)
     faces = [""] * n
@@ -262,11 +264,11 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
                 if cl.kind == "latin":
                     rot = not tcy
                 elif cl.kind != "han":
-                    ch, rot = vertical_char(ch, resolve)
+                    ch, rot = vertical_char(ch, lambda c, r=roles[j]: fonts.resolve(r, style.script, c))
                     if not rot and cl.narrow and ch == text[j]:
                         rot = True  # narrow symbols without a vertical form lie down like Latin
             chars[j] = ch
-            face = resolve(ch)
+            face = fonts.resolve(roles[j], style.script, ch)
             if face is None:
                 face, gid, tofu[j] = primary, 0, True
                 h = 1.0 if cl.kind in ("han", "other") else primary.advance(0)

@@ -26,6 +26,9 @@ GREY = (0.0, 0.0, 0.0, 0.25)
 TINT_FRAME = {"line": (), "double": (), "dotted": (1.0, 2.0), "flower": (3.0, 1.5, 0.8, 1.5)}
 
 
+AIR_LINES = 2  # empty lines above a block shown without its headline (a continuation frame)
+
+
 def edition_view(doc: Document) -> tuple[Document, str]:
     """The document as it is laid out: stories converted for the edition, and the edition's script."""
     if not doc.edition:
@@ -101,12 +104,21 @@ class _Layouter:
         obstacles: list[tuple[float, float, int, int]] = notch_obstacle(grid, block)
         head_fits, notes = True, []
         first_row = block.row
-        if block.box.frame != "none" or block.box.tint > 0:
+        boxed = block.box.frame != "none" or block.box.tint > 0
+        if boxed:
             obstacles += [(x - 1, x + w + 1, block.row, block.row + 1),
                           (x - 1, x + w + 1, block.row + block.rows - 1, block.row + block.rows)]
             first_row += 1
             items.append(_box_item(x, y, w, h, block, grid))
         is_cont = start != Cursor()
+        horizontal_head = (block.show_head and not is_cont and bool(head_segments(story))
+                           and block.head.orientation != "vertical")
+        if not boxed and not horizontal_head and not block.show_head:
+            # Body text would start at the block's top edge, right under the story above: keep
+            # AIR_LINES empty so it never reads as running on from that story (its rule sits there).
+            # TODO(compose): 竖题 blocks need the same, which the makeup must allow for.
+            obstacles.append((x - 1, x + w + 1, block.row, block.row + AIR_LINES))
+            first_row += AIR_LINES
         if block.show_head and not is_cont and head_segments(story):
             head_row = first_row
             if story.kind == "photo" and block.image is not None and block.image.row == 0:
@@ -162,7 +174,8 @@ class _Layouter:
         of the block below a horizontal head or picture and left of a 竖题."""
         x, y, w, h = grid.rect(block.col, block.row, block.cols, block.rows)
         top, bottom, right = block.row, block.row + block.rows, x + w
-        if block.box.frame != "none" or block.box.tint > 0:
+        boxed = block.box.frame != "none" or block.box.tint > 0
+        if boxed:
             top, bottom = top + 1, bottom - 1
         for ox0, ox1, r0, r1 in obstacles:
             if ox1 - ox0 >= 0.8 * w:  # across the block: a horizontal head or a picture on top

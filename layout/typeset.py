@@ -33,6 +33,8 @@ class TextStyle:
 
     role: str = "body"
     size: float = 9.0
+    # other font roles for character ranges [start, end) of the text, e.g. an inline 楷体 byline
+    role_spans: tuple[tuple[int, int, str], ...] = ()
     script: str = "sc"
     indent: float = 2.0
     align: str = "justify"
