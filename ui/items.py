@@ -1,0 +1,356 @@
+"""Scene items over the painted page: article blocks (select, move, resize, nudge, fit badge) and rules.
+
+Items are views of the document, never its source of truth: a gesture shows a trial geometry while
+the mouse moves and pushes one undo command on release; the scene then rebuilds items from the
+new snapshot. Every position is snapped to the grid: whole columns (栏) and whole lines (行).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Optional
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsSceneMouseEvent,
+                               QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget)
+
+from layout.display import BlockFacts
+from layout.model import Block, Grid, RuleLine
+
+if TYPE_CHECKING:
+    from .page_view import PageScene
+
+SELECT_COLOR = QColor(0, 120, 215)
+OUTLINE_COLOR = QColor(0, 120, 215, 70)
+OVERSET_COLOR = QColor(200, 30, 30)
+UNDERSET_COLOR = QColor(200, 130, 0)
+HANDLE_PX = 7.0  # handle size on screen, whatever the zoom
+# The text follows the mouse while the last page layout took less than this; otherwise only the
+# outline moves and the text reflows on release (bench/bench_interactive.py measured the engine).
+LIVE_REFLOW_BUDGET_S = 0.05
+
+# Handle name → which edges it moves (left, top, right, bottom).
+HANDLES = {
+    "tl": (1, 1, 0, 0), "t": (0, 1, 0, 0), "tr": (0, 1, 1, 0), "r": (0, 0, 1, 0),
+    "br": (0, 0, 1, 1), "b": (0, 0, 0, 1), "bl": (1, 0, 0, 1), "l": (1, 0, 0, 0),
+}
+
+
+def block_rect(grid: Grid, b: Block) -> QRectF:
+    return QRectF(*grid.rect(b.col, b.row, b.cols, b.rows))
+
+
+def block_outline(grid: Grid, b: Block) -> QPainterPath:
+    """The block's shape: its rectangle, less the notch of an L-shaped block (拐弯)."""
+    path = QPainterPath()
+    path.addRect(block_rect(grid, b))
+    n = b.notch
+    if n and 0 < n.cols < b.cols and 0 < n.rows < b.rows:
+        c = b.col if "left" in n.corner else b.col + b.cols - n.cols
+        r = b.row if n.corner.startswith("top") else b.row + b.rows - n.rows
+        cut = QPainterPath()
+        x, y, w, h = grid.rect(c, r, n.cols, n.rows)
+        # the notch reaches into the gutter next to it so the outline follows the neighbour's edge
+        cut.addRect(QRectF(x - grid.gutter if "right" in n.corner else x, y,
+                           w + grid.gutter, h))
+        path = path.subtracted(cut)
+    return path
+
+
+def move_block(grid: Grid, b: Block, dcol: int, drow: int) -> Block:
+    """The block moved by whole columns and lines, kept inside the type area."""
+    col = max(0, min(grid.columns - b.cols, b.col + dcol))
+    row = max(0, min(grid.rows - b.rows, b.row + drow))
+    return replace(b, col=col, row=row)
+
+
+def resize_block(grid: Grid, b: Block, handle: str, pos: QPointF) -> Block:
+    """The block with the edges of `handle` moved to the grid lines nearest `pos` (at least 1×1)."""
+    left_e, top_e, right_e, bottom_e = HANDLES[handle]
+    pitch = grid.column_width + grid.gutter
+    c0, c1 = b.col, b.col + b.cols
+    r0, r1 = b.row, b.row + b.rows
+    if left_e:
+        c0 = max(0, min(c1 - 1, round((pos.x() - grid.left) / pitch)))
+    if right_e:
+        c1 = max(c0 + 1, min(grid.columns, round((pos.x() - grid.left + grid.gutter) / pitch)))
+    if top_e:
+        r0 = max(0, min(r1 - 1, round((pos.y() - grid.top) / grid.leading)))
+    if bottom_e:
+        r1 = max(r0 + 1, min(grid.rows, round((pos.y() - grid.top) / grid.leading)))
+    return replace(b, col=c0, row=r0, cols=c1 - c0, rows=r1 - r0)
+
+
+class FitBadge(QGraphicsSimpleTextItem):
+    """The overset/underset mark ("超37字", "缺2行"), readable at any zoom."""
+
+    def __init__(self, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        self.setBrush(QBrush(QColor("white")))
+        self._bg = OVERSET_COLOR
+
+    def set_fit(self, facts: Optional[BlockFacts]) -> None:
+        label = facts.fit_label if facts else ""
+        self.setText(label)
+        self._bg = OVERSET_COLOR if facts and facts.overset_chars > 0 else UNDERSET_COLOR
+        self.setVisible(bool(label))
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: Optional[QWidget] = None) -> None:
+        p.fillRect(self.boundingRect().adjusted(-3, -1, 3, 1), self._bg)
+        super().paint(p, option, widget)
+
+
+class BlockItem(QGraphicsObject):
+    """One article block: outline, selection handles, fit badge; drag to move, handles to resize."""
+
+    def __init__(self, block: Block, grid: Grid) -> None:
+        super().__init__()
+        self.block = block
+        self.grid = grid
+        self.facts: Optional[BlockFacts] = None
+        self.preview = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10 + block.z)
+        self.badge = FitBadge(self)
+        self._gesture: Optional[dict] = None
+        self.set_block(block, grid)
+
+    @property
+    def block_id(self) -> str:
+        return self.block.id
+
+    def page_scene(self) -> "PageScene":
+        return self.scene()  # type: ignore[return-value]
+
+    # -- model → item
+    def set_block(self, block: Block, grid: Grid, facts: Optional[BlockFacts] = None) -> None:
+        self.prepareGeometryChange()
+        self.block, self.grid = block, grid
+        self.facts = facts
+        self._path = block_outline(grid, block)
+        r = self._path.boundingRect()
+        self.badge.set_fit(facts)
+        self.badge.setPos(r.right() - 2, r.top() + 2)
+        self.badge.setVisible(bool(self.badge.text()) and not self.preview)
+        self.update()
+
+    def set_preview(self, on: bool) -> None:
+        self.preview = on
+        self.badge.setVisible(bool(self.badge.text()) and not on)
+        self.update()
+
+    def fit_label(self) -> str:
+        return self.badge.text()
+
+    # -- geometry
+    def _handle_size(self) -> float:
+        v = self.scene().views()[0] if self.scene() and self.scene().views() else None
+        return HANDLE_PX / (v.transform().m11() if v else 1.0)
+
+    def handle_rects(self) -> dict[str, QRectF]:
+        r = self._path.boundingRect()
+        s = self._handle_size()
+        xs = {"l": r.left(), "c": r.center().x(), "r": r.right()}
+        ys = {"t": r.top(), "c": r.center().y(), "b": r.bottom()}
+        out = {}
+        for name in HANDLES:
+            hx = xs["l" if "l" in name else "r" if "r" in name else "c"]
+            hy = ys["t" if "t" in name else "b" if "b" in name else "c"]
+            out[name] = QRectF(hx - s / 2, hy - s / 2, s, s)
+        return out
+
+    def boundingRect(self) -> QRectF:
+        s = HANDLE_PX * 2
+        return self._path.boundingRect().adjusted(-s, -s, s, s)
+
+    def shape(self) -> QPainterPath:
+        p = QPainterPath(self._path)
+        if self.isSelected():
+            for r in self.handle_rects().values():
+                p.addRect(r)
+        return p
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: Optional[QWidget] = None) -> None:
+        if self.preview:
+            return
+        sel = self.isSelected()
+        pen = QPen(SELECT_COLOR if sel else OUTLINE_COLOR, 1.5 if sel else 1.0)
+        pen.setCosmetic(True)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(self._path)
+        if self.facts and self.facts.overset_chars > 0:
+            red = QPen(OVERSET_COLOR, 2.0)
+            red.setCosmetic(True)
+            p.setPen(red)
+            r = self._path.boundingRect()
+            p.drawLine(r.bottomLeft(), r.bottomRight())
+        if sel:
+            p.setPen(QPen(SELECT_COLOR, 0))
+            p.setBrush(QColor("white"))
+            for r in self.handle_rects().values():
+                p.drawRect(r)
+
+    # -- gestures: one per press/move/release, one undo step on release
+    def _handle_at(self, pos: QPointF) -> str:
+        if not self.isSelected() or self.preview:
+            return ""
+        for name, r in self.handle_rects().items():
+            if r.adjusted(-1, -1, 1, 1).contains(pos):
+                return name
+        return ""
+
+    def hoverMoveEvent(self, event) -> None:
+        h = self._handle_at(event.pos())
+        cursors = {"tl": Qt.CursorShape.SizeFDiagCursor, "br": Qt.CursorShape.SizeFDiagCursor,
+                   "tr": Qt.CursorShape.SizeBDiagCursor, "bl": Qt.CursorShape.SizeBDiagCursor,
+                   "t": Qt.CursorShape.SizeVerCursor, "b": Qt.CursorShape.SizeVerCursor,
+                   "l": Qt.CursorShape.SizeHorCursor, "r": Qt.CursorShape.SizeHorCursor}
+        self.setCursor(cursors.get(h, Qt.CursorShape.SizeAllCursor))
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self.preview:
+            event.ignore()
+            return
+        handle = self._handle_at(event.pos())
+        if not handle:
+            super().mousePressEvent(event)  # selection (Ctrl toggles)
+        self.setFocus()
+        sc = self.page_scene()
+        moving = [it for it in sc.block_items() if it.isSelected()] if not handle else [self]
+        if self not in moving:
+            moving = [self]
+        self._gesture = {"handle": handle, "start": event.scenePos(),
+                         "blocks": {it.block_id: it.block for it in moving}, "result": None}
+        event.accept()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        g = self._gesture
+        if g is None:
+            return
+        grid = self.grid
+        if g["handle"]:
+            new = [resize_block(grid, self.block, g["handle"], event.scenePos())]
+        else:
+            d = event.scenePos() - g["start"]
+            dcol = round(d.x() / (grid.column_width + grid.gutter))
+            drow = round(d.y() / grid.leading)
+            new = [move_block(grid, b, dcol, drow) for b in g["blocks"].values()]
+        if new != g["result"]:
+            g["result"] = new
+            self.page_scene().show_trial(new)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        g, self._gesture = self._gesture, None
+        if g is None:
+            return
+        sc = self.page_scene()
+        if g["result"] and any(b != g["blocks"][b.id] for b in g["result"]):
+            text = sc.tr("调整版块大小") if g["handle"] else sc.tr("移动版块")
+            sc.commit_blocks(g["result"], text)
+        else:
+            sc.show_trial(None)
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        """Arrows move the selection by a column or a line (Shift: 5 lines); Ctrl+arrows resize."""
+        steps = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
+                 Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+        step = steps.get(Qt.Key(event.key()))
+        if step is None or self.preview:
+            super().keyPressEvent(event)
+            return
+        dc, dr = step
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            dr *= 5
+        sc = self.page_scene()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            b = self.block
+            cols = max(1, min(self.grid.columns - b.col, b.cols + dc))
+            rows = max(1, min(self.grid.rows - b.row, b.rows + dr))
+            sc.nudge_blocks([replace(b, cols=cols, rows=rows)], sc.tr("调整版块大小"))
+        else:
+            sel = [it.block for it in sc.block_items() if it.isSelected()] or [self.block]
+            sc.nudge_blocks([move_block(self.grid, b, dc, dr) for b in sel], sc.tr("移动版块"))
+        event.accept()
+
+
+def layout_is_fast(last_layout_s: float) -> bool:
+    """Whether the text should follow the mouse during a drag (see LIVE_REFLOW_BUDGET_S)."""
+    return last_layout_s <= LIVE_REFLOW_BUDGET_S
+
+
+class RuleLineItem(QGraphicsObject):
+    """A rule 线 of the page: select it, drag it (snapped to lines and gutters), delete it."""
+
+    def __init__(self, index: int, rule: RuleLine, grid: Grid) -> None:
+        super().__init__()
+        self.index, self.rule, self.grid = index, rule, grid
+        self.preview = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setZValue(5)
+        self._start: Optional[QPointF] = None
+
+    def boundingRect(self) -> QRectF:
+        r = self.rule
+        return QRectF(QPointF(min(r.x1, r.x2), min(r.y1, r.y2)),
+                      QPointF(max(r.x1, r.x2), max(r.y1, r.y2))).adjusted(-3, -3, 3, 3)
+
+    def shape(self) -> QPainterPath:
+        p = QPainterPath()
+        p.addRect(self.boundingRect())
+        return p
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: Optional[QWidget] = None) -> None:
+        if self.preview or not self.isSelected():
+            return
+        pen = QPen(SELECT_COLOR, 2)
+        pen.setCosmetic(True)
+        p.setPen(pen)
+        p.drawLine(QPointF(self.rule.x1, self.rule.y1), QPointF(self.rule.x2, self.rule.y2))
+
+    def snapped(self, d: QPointF) -> RuleLine:
+        """The rule moved by `d`, snapped: y to line boundaries, x to gutter centres or column edges."""
+        g, r = self.grid, self.rule
+        half = (g.column_width + g.gutter) / 2
+        dx = round(d.x() / half) * half
+        dy = round(d.y() / g.leading) * g.leading
+        return replace(r, x1=r.x1 + dx, x2=r.x2 + dx, y1=r.y1 + dy, y2=r.y2 + dy)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self._start = event.scenePos()
+        event.accept()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._start is not None:
+            new = self.snapped(event.scenePos() - self._start)
+            self.setPos(new.x1 - self.rule.x1, new.y1 - self.rule.y1)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._start is not None:
+            new = self.snapped(event.scenePos() - self._start)
+            self._start = None
+            if new != self.rule:
+                self.page_scene_commit(new)
+        super().mouseReleaseEvent(event)
+
+    def page_scene_commit(self, new: RuleLine) -> None:
+        self.scene().commit_rule(self.index, new)  # type: ignore[attr-defined]
+
+
+def rubber_block(grid: Grid, a: QPointF, b: QPointF) -> tuple[int, int, int, int]:
+    """(col, row, cols, rows) of the grid rectangle drawn from a to b (at least one column, one line)."""
+    pitch = grid.column_width + grid.gutter
+    x0, x1 = sorted((a.x(), b.x()))
+    y0, y1 = sorted((a.y(), b.y()))
+    c0 = max(0, min(grid.columns - 1, int((x0 - grid.left) // pitch)))
+    c1 = max(c0 + 1, min(grid.columns, int((x1 - grid.left) // pitch) + 1))
+    r0 = max(0, min(grid.rows - 1, round((y0 - grid.top) / grid.leading)))
+    r1 = max(r0 + 1, min(grid.rows, round((y1 - grid.top) / grid.leading)))
+    return c0, r0, c1 - c0, r1 - r0
+
+

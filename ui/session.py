@@ -1,0 +1,68 @@
+"""The open document: the current immutable snapshot, its file, its undo stack and its laid-out pages.
+
+Undo commands call `set_document`; views listen to `changed` and ask `display(i)` for a page's
+display list, which is laid out once per snapshot and page (the engine is deterministic).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from layout.display import BlockFacts, PageDisplay
+from layout.model import Block, Document
+from layout.render import lay_out_page
+
+
+class EditorSession(QObject):
+    """One document being edited. `changed` fires after every snapshot swap."""
+
+    changed = Signal()
+    pathChanged = Signal(str)
+
+    def __init__(self, doc: Document, path: str = "", parent: Optional[QObject] = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self._displays: dict[int, tuple[Document, PageDisplay]] = {}
+        # A drag shows the block at a trial place without touching the document or the undo stack.
+        self._shown: Document = doc
+
+    # -- snapshots
+    def set_document(self, doc: Document) -> None:
+        """Swap in a new snapshot (only undo commands and loading call this)."""
+        self.doc = doc
+        self._shown = doc
+        self.changed.emit()
+
+    def set_path(self, path: str) -> None:
+        self.path = path
+        self.pathChanged.emit(path)
+
+    def set_trial_block(self, block: Optional[Block]) -> None:
+        """Show `block` in place of its committed version until the gesture ends (None clears)."""
+        self._shown = self.doc if block is None else self.doc.replace_block(block)
+        self.changed.emit()
+
+    @property
+    def shown(self) -> Document:
+        """The snapshot on screen: the document, with a dragged block at its trial place."""
+        return self._shown
+
+    # -- laid-out pages
+    def display(self, page_index: int) -> PageDisplay:
+        doc = self.shown
+        hit = self._displays.get(page_index)
+        if hit is not None and hit[0] is doc:
+            return hit[1]
+        d = lay_out_page(doc, page_index)
+        self._displays[page_index] = (doc, d)
+        return d
+
+    def facts(self, page_index: int, block_id: str) -> Optional[BlockFacts]:
+        for f in self.display(page_index).blocks:
+            if f.block_id == block_id:
+                return f
+        return None
