@@ -535,7 +535,8 @@ class MainWindow(QMainWindow):
     @guarded
     def export_pdf(self, path: str = "", ask_open: bool = True) -> str:
         """Lay out every page (cancellable) and write the PDF the CLI's `export` would write."""
-        from layout.pdf import write_pdf
+        from layout.pdf import PdfOptions, write_pdf
+        from layout.preflight import preflight_pages
 
         if not path:
             base = Path(self.session.path).name.replace(".banmian.json", "") if self.session.path else "page"
@@ -553,7 +554,17 @@ class MainWindow(QMainWindow):
             if progress.wasCanceled():
                 return ""
             displays.append(lay_out_page(doc, i))
-        write_pdf(displays, path)
+        progress.setValue(len(doc.pages))
+        errors = [f for f in preflight_pages(displays, doc) if f.severity == "error"]
+        force = False
+        if errors:
+            listing = "\n".join(f"{_t('第%1版').replace('%1', str(f.page + 1))} {f.block}: {f.message}"
+                                 for f in errors[:8])
+            if QMessageBox.question(self, _t("导出 PDF"), _t("印前检查发现错误：\n") + listing + "\n\n"
+                                    + _t("仍然导出吗？")) != QMessageBox.StandardButton.Yes:
+                return ""
+            force = True
+        write_pdf(displays, path, PdfOptions(force=force))
         progress.setValue(len(doc.pages) + 1)
         if ask_open and QMessageBox.question(self, _t("导出 PDF"), _t("已导出。现在打开吗？\n") + path) \
                 == QMessageBox.StandardButton.Yes:
