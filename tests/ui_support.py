@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtTest import QTest
 
+import ui  # noqa: F401  (first: the PySide6 None-refcount workaround)
 from layout.model import Block, Document, Headline, Page, Paragraph, Story
 from layout.presets import broadsheet
 
