@@ -71,6 +71,9 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+MAX_BREAK_WORDS = 40  # a headline has ~5–20 words; more is reported as not fitting, never searched
+
+
 def _width(text: str, style: TextStyle, fonts: FontRegistry) -> float:
     lines = set_paragraph(text, 1e6, style, fonts)
     return lines[0].width - style.tracking * style.size if lines else 0.0
@@ -82,6 +85,8 @@ def _break_part(text: str, start: int, width: float, style: TextStyle, fonts: Fo
     if _width(text, style, fonts) <= width:
         return [((text, start),)]
     ws = words(text)
+    if len(ws) > MAX_BREAK_WORDS:
+        return None  # not a headline (pasted copy?): the search below is cubic in the words
     best, best_w = None, math.inf
     for n in range(2, max_lines + 1):
         for cuts in _cut_sets(len(ws), n):
