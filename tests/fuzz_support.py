@@ -14,15 +14,18 @@ import unicodedata
 from collections import Counter
 from contextlib import contextmanager
 
-from hypothesis import HealthCheck, settings, strategies as st
+from hypothesis import HealthCheck, Phase, settings, strategies as st
 
 CALL_SECONDS = 10  # one call on one input; far above any real call, far below a hang
 
 
-def budget(ci_examples: int):
-    """Hypothesis settings for a fuzz test: `ci_examples` in CI, BANMIAN_FUZZ_EXAMPLES in a long run."""
+def budget(ci_examples: int, shrink: bool = True):
+    """Hypothesis settings for a fuzz test: `ci_examples` in CI, BANMIAN_FUZZ_EXAMPLES in a long run.
+    shrink=False for slow targets, where shrinking a hang would re-run it for many minutes."""
     n = int(os.environ.get("BANMIAN_FUZZ_EXAMPLES", "0") or 0) or ci_examples
+    phases = [p for p in Phase if shrink or p not in (Phase.shrink, Phase.explain)]
     return settings(max_examples=n, deadline=None, derandomize=not os.environ.get("BANMIAN_FUZZ_EXAMPLES"),
+                    phases=phases,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.filter_too_much])
 
