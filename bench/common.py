@@ -81,7 +81,11 @@ def time_calls(fn: Callable[[], object], repeat: int, warmup: int = 1,
     return summary(samples)
 
 
-def run_process(argv: Sequence[str], cwd: Path = ROOT, env: Optional[dict] = None) -> tuple[float, int, int, str, float]:
+TIMEOUT_RC = -999  # the exit code recorded for a process killed at its time limit
+
+
+def run_process(argv: Sequence[str], cwd: Path = ROOT, env: Optional[dict] = None,
+                timeout: Optional[float] = None) -> tuple[float, int, int, str, float]:
     """Run one child process; (wall seconds, peak RSS in kB, exit code, stderr tail, CPU seconds).
 
     Peak memory is `/usr/bin/time`'s "Maximum resident set size" of the child alone (wait4's
@@ -94,7 +98,11 @@ def run_process(argv: Sequence[str], cwd: Path = ROOT, env: Optional[dict] = Non
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         wrapped = [TIME, "-f", "BENCH %M %U %S", "-o", rss.name, *argv] if TIME else list(argv)
         t = time.perf_counter()
-        p = subprocess.run(wrapped, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            p = subprocess.run(wrapped, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               timeout=timeout)
+        except subprocess.TimeoutExpired:  # run() has killed it
+            return time.perf_counter() - t, 0, TIMEOUT_RC, f"did not finish within {timeout:g} s", 0.0
         wall = time.perf_counter() - t
         lines = [ln.split() for ln in Path(rss.name).read_text().splitlines() if ln.startswith("BENCH ")]
     peak, cpu = (int(lines[-1][1]), float(lines[-1][2]) + float(lines[-1][3])) if lines else (0, 0.0)
@@ -102,7 +110,7 @@ def run_process(argv: Sequence[str], cwd: Path = ROOT, env: Optional[dict] = Non
 
 
 def time_processes(commands: dict[str, Sequence[str]], repeat: int, warmup: int = 1, cwd: Path = ROOT,
-                   ok_codes: Sequence[int] = (0,)) -> dict[str, dict]:
+                   ok_codes: Sequence[int] = (0,), timeout: Optional[float] = None) -> dict[str, dict]:
     """Median wall time, CPU time and peak memory of whole processes over `repeat` runs after
     `warmup` runs each; the commands take turns (A B C A B C …) so a change in the machine's load
     falls on all of them alike. A command that fails is reported unavailable, the others go on."""
@@ -111,7 +119,11 @@ def time_processes(commands: dict[str, Sequence[str]], repeat: int, warmup: int 
     live = dict(commands)
     for i in range(warmup + repeat):
         for name, argv in list(live.items()):
-            wall, peak, rc, err, cpu = run_process(argv, cwd)
+            wall, peak, rc, err, cpu = run_process(argv, cwd, timeout=timeout)
+            if rc == TIMEOUT_RC:
+                results[name] = {"timeout_s": timeout, "unavailable": f"did not finish within {timeout:g} s"}
+                del live[name]
+                continue
             if rc not in ok_codes:
                 results[name] = {"unavailable": f"`{' '.join(map(str, argv))}` exited {rc}: {err.strip()[-300:]}"}
                 del live[name]
