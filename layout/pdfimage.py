@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Optional, Union
 
 from .errors import UserError
+from .limits import MAX_IMAGE_PIXELS, check_image_pixels
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,13 @@ def image_info(path: str) -> ImageInfo:
         return _INFO[key]
     try:
         with Image.open(path) as im:
+            check_image_pixels(im.size, path)  # before any decoding
             im.verify()
         with Image.open(path) as im:
             info = ImageInfo(path, im.format or "", im.mode, im.size, bool(im.info.get("icc_profile")))
+    except Image.DecompressionBombError:  # Pillow's own guard, past twice its 89 MP warning
+        raise UserError(f"the picture has more than {MAX_IMAGE_PIXELS / 1e6:.0f} megapixels", where=path,
+                        hint="scale it down in an image editor (300 ppi at the printed size is enough)") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
         raise UserError(f"the picture cannot be decoded ({e})", where=path,
                         hint="open it in an image editor and save it again as JPEG, or replace it") from None
