@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .errors import UserError
+from .limits import MAX_USER_FONTS, check_font_count
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 CACHE_FORMAT = 2
@@ -314,9 +315,13 @@ def _user_entries(folder: Path) -> tuple[list[FontEntry], list[str]]:
             roles = {d["file"]: d for d in json.loads(mf.read_text(encoding="utf-8")).get("fonts", [])}
         except (ValueError, KeyError, TypeError, AttributeError) as e:
             problems.append(f"{mf}: not a valid font manifest ({e}); its fonts are used without roles")
-    for p in sorted(folder.iterdir()):
-        if p.suffix.lower() not in (".ttf", ".otf"):
-            continue
+    files = [p for p in sorted(folder.iterdir()) if p.suffix.lower() in (".ttf", ".otf")]
+    try:
+        check_font_count(len(files), str(folder))
+    except UserError as e:  # the editor still starts, with the first fonts and this message
+        problems.append(e.message)
+        files = files[:MAX_USER_FONTS]
+    for p in files:
         try:
             load_metrics(str(p))
         except UserError as e:
