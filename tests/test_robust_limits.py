@@ -95,3 +95,30 @@ def test_hand_edited_absurd_block_is_refused_on_open_and_untouched(tmp_path):
 def test_a_document_within_the_limits_lays_out():
     pages = lay_out_document(_doc(_block(), _block(id="b2", col=3, cols=5, rows=30)))
     assert pages and pages[0].glyph_runs()
+
+
+def test_picture_over_the_pixel_limit_is_a_preflight_finding_not_a_crash(tmp_path, monkeypatch):
+    """image_info refuses a picture past MAX_IMAGE_PIXELS from its header, before decoding."""
+    from PIL import Image
+
+    from layout import pdfimage
+
+    p = tmp_path / "huge.png"
+    Image.new("L", (400, 300)).save(p)
+    monkeypatch.setattr(pdfimage, "check_image_pixels",
+                        lambda size, where: limits.check_image_pixels((size[0] * 1000, size[1] * 1000), where))
+    with pytest.raises(UserError, match="huge.png.*megapixels"):
+        pdfimage.image_info(str(p))
+
+
+def test_font_folder_over_the_limit_keeps_the_first_fonts(tmp_path, monkeypatch):
+    from layout import fonts
+
+    for i in range(3):
+        (tmp_path / f"f{i}.ttf").write_bytes(b"not a font")
+    monkeypatch.setattr(fonts, "MAX_USER_FONTS", 2)
+    monkeypatch.setattr(fonts, "check_font_count", lambda n, where: (_ for _ in ()).throw(
+        UserError(f"the font folder holds {n} fonts", where=where)))
+    entries, problems = fonts._user_entries(tmp_path)
+    assert entries == [] and "holds 3 fonts" in problems[0]
+    assert len(problems) == 3  # the limit message and the two files read (both broken), not the third
