@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from .copyfit import body_lines, head_rows
 from .fonts import FontRegistry, default_registry
-from .makeup import (article_variants, best_region, continued_variants, partial_variants, partitions,
+from .makeup import (article_variants, best_region, continued_variants, lead_variants, partial_variants, partitions,
                      photo_variants, splits, stack_sums, variant_block, Variant)
 from .model import Block, Document, HeadStyle, ImageFrame, Page, PageHeader, PageSpec, RuleLine, Story
 from .flow import Cursor, body_segments, lines_needed
@@ -37,6 +37,7 @@ class _Unit:
     importance: int = 0
     start: Cursor = Cursor()  # a continuation: the story's rest from this flow cursor (上接)
     prev: str = ""  # the block it continues
+    lead: bool = False  # a package's lead in a stack under its banner (the banner's linked frame)
 
 
 def _units(stories: Sequence[Story]) -> list[_Unit]:
@@ -63,21 +64,27 @@ class _Composer:
         self.vertical_heads: frozenset[str] = frozenset()  # stories to set with a 竖题
         self.vertical_text: frozenset[str] = frozenset()  # stories whose body is set vertically
 
-    def variants(self, u: _Unit, cols: int, importance: Optional[int] = None) -> list[Variant]:
+    def variants(self, u: _Unit, cols: int, importance: Optional[int] = None, under: bool = True
+                 ) -> list[Variant]:
+        """The unit's variants `cols` wide; under: its block sits right under another block (not at
+        the top of the type area), so text starting at its top edge gets air."""
         imp = u.importance if importance is None else importance
-        key = (u.story.id, u.start, cols, imp, self.partial == u.story.id)
+        cut = self.partial == u.story.id
+        key = (u.story.id, u.start, cols, imp, cut, under)
         if key not in self._variants:
             g = self.grid
-            if u.start != Cursor():
-                vs = continued_variants(u.story, u.start, cols, g, "sc", self.fonts)
+            if u.lead:
+                vs = lead_variants(u.story, u.start, cols, g, "sc", self.fonts)
+            elif u.start != Cursor():
+                vs = continued_variants(u.story, u.start, cols, g, "sc", self.fonts, under)
             elif u.story.kind == "photo":
                 vs = photo_variants(u.story, cols, g, "sc", self.fonts)
             else:
                 vs = article_variants(u.story, cols, imp, g, "sc", self.fonts,
-                                      vertical_text=u.story.id in self.vertical_text)
+                                      vertical_text=u.story.id in self.vertical_text, under=under)
                 if u.story.id in self.vertical_heads:
                     vs = [v for v in vs if v.head.orientation == "vertical"]
-            if key[-1]:
+            if cut:
                 vs = vs + partial_variants(u.story, cols, imp, g, "sc", self.fonts)
             self._variants[key] = vs
         return self._variants[key]
@@ -93,18 +100,22 @@ class _Composer:
                 out.append((ws, gs))
         return out
 
-    def region_groups(self, units, ws, gs, importance_shift=0):
+    def region_groups(self, units, ws, gs, under_top: bool = False):
+        """Each stack's variant lists; a stack's first block is under another block when the region
+        is (`under_top`), the others always."""
         groups, i = [], 0
         for w, g in zip(ws, gs):
-            groups.append([self.variants(u, w, u.importance + importance_shift) for u in units[i:i + g]])
+            groups.append([self.variants(u, w, u.importance, under_top or k > 0)
+                           for k, u in enumerate(units[i:i + g])])
             i += g
         return groups
 
-    def region_heights(self, units, cols, lead, shift=0) -> dict[int, list[tuple[float, tuple, tuple]]]:
+    def region_heights(self, units, cols, lead, under_top: bool = False
+                       ) -> dict[int, list[tuple[float, tuple, tuple]]]:
         """For each height a region of these stories can fill exactly, the cut options (cheapest first)."""
         out: dict[int, list] = {}
         for ws, gs in self.region_options(units, cols, lead):
-            groups = self.region_groups(units, ws, gs, shift)
+            groups = self.region_groups(units, ws, gs, under_top)
             common: Optional[dict[int, float]] = None
             for g in groups:
                 s = stack_sums(g)
@@ -127,12 +138,22 @@ class _Composer:
         main_h = self.region_heights(rest, g.columns, True) if rest else {0: [(0.0, (), ())]}
         pkg_opts: dict[int, list] = {}
         banner = None
+        modes: dict[str, tuple[list[_Unit], int]] = {}
         if pkg:
             p = pkg[0]
             banner = self.banner(p.story, g.columns)
+            hb, lw, _ = banner
             subs = [_Unit(s, (), 3) for s in p.subs]
-            for h, opts in self.region_heights(subs, g.columns, False).items():
-                pkg_opts[h + banner[0] + banner[1]] = opts
+            # the lead across the package under the banner, or at the top of the first stack so
+            # the stacks' first sub-heads fall at different heights (no 碰题 without a 竖题)
+            modes["band"] = (subs, hb + lw)
+            if lw:
+                modes["stack"] = ([_Unit(p.story, (), 3, lead=True)] + subs, hb)
+            for mode, (us, top) in modes.items():
+                for h, opts in self.region_heights(us, g.columns, False, True).items():
+                    pkg_opts.setdefault(h + top, []).extend((c, ws, gs, mode) for c, ws, gs in opts)
+            for h in pkg_opts:
+                pkg_opts[h].sort(key=lambda t: t[0])
         best = None
         for mh, mopts in sorted(main_h.items()):
             if pkg:
@@ -151,14 +172,11 @@ class _Composer:
                 total = cost + got[0] + (g.rows - mh - ph)
                 sub = None
                 if pkg:
-                    for pc, pws, pgs in pkg_opts[ph]:
-                        subs = [_Unit(s, (), 3) for s in pkg[0].subs]
-                        groups = self.region_groups(subs, pws, pgs)
-                        top = banner[0] + banner[1]
-                        sg = best_region(groups, mh + top, ph - top)
-                        if sg is not None:
-                            sub = (pc + sg[0], pws, sg[1], subs, ph)
-                            break
+                    for pc, pws, pgs, mode in pkg_opts[ph][:12]:
+                        us, top = modes[mode]
+                        sg = best_region(self.region_groups(us, pws, pgs, True), mh + top, ph - top)
+                        if sg is not None and (sub is None or pc + sg[0] < sub[0] - 1e-9):
+                            sub = (pc + sg[0], pws, sg[1], us, ph, mode)
                     if sub is None:
                         continue
                     total += sub[0]
@@ -173,10 +191,12 @@ class _Composer:
         if pkg:
             pu = pkg[0]
             hb, lw, hs = banner
-            blocks.append(Block(f"b-{pu.story.id}", pu.story.id, 0, mh, g.columns, hb + lw, body_columns=1,
-                                head=hs, importance=pu.importance))
+            top = modes[sub[5]][1]
+            blocks.append(Block(f"b-{pu.story.id}", pu.story.id, 0, mh, g.columns, top, body_columns=1,
+                                head=hs, importance=pu.importance,
+                                next_block=f"b-{pu.story.id}-lead" if sub[5] == "stack" else ""))
             blocks += self.blocks_for(sub[3], sub[1], sub[2], 0)
-            rules += self.stack_rules(sub[1], sub[2], mh + hb + lw, mh + sub[4])
+            rules += self.stack_rules(sub[1], sub[2], mh + top, mh + sub[4])
             y = g.row_y(mh) - g.leading * 0.35
             rules.append(RuleLine(g.left, y, g.left + g.width, y, 2.0))
         return total, blocks, rules
@@ -204,7 +224,7 @@ class _Composer:
         return blocks
 
     def block(self, u: _Unit, col: int, top: int, v: Variant) -> Block:
-        bid = f"b-{u.story.id}" + (f"-{self.page + 1}" if u.start != Cursor() else "")
+        bid = f"b-{u.story.id}" + ("-lead" if u.lead else f"-{self.page + 1}" if u.start != Cursor() else "")
         return variant_block(u.story, v, col, top, bid, u.importance,
                              self.images.get(u.story.id, u.story.image))
 
@@ -216,6 +236,8 @@ class _Composer:
             x0 = g.col_x(col)
             for t, v in placed[1:]:
                 y = g.row_y(t) - g.leading * 0.3
+                if v.air:  # in the middle of the air between the text above and below
+                    y = (g.baseline(t - 1) + g.baseline(t + v.air) - g.body_size) / 2
                 rules.append(RuleLine(x0, y, x0 + g.span_width(w), y, 0.5))
             col += w
             if k < len(ws) - 1:

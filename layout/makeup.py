@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from .copyfit import body_lines, head_rows, vertical_head
-from .flow import body_segments, lines_needed
+from .flow import body_segments, head_segments, lines_needed
 from .fonts import FontRegistry
 from .model import Block, Grid, HeadStyle, ImageFrame, Story
+from .render import AIR_LINES, predict_block
 
 MAX_EMPTY = 2  # 漏白: no more than two empty body lines in a block
 MIN_BODY_ROWS = 3  # 背题: a headline keeps at least three lines of its text under it
@@ -35,7 +36,9 @@ class Variant:
     cost: float = 0.0
     note: str = ""  # the copyfit steps taken, for the report
     jump: str = ""  # "" whole story | "out": continues on the next page (下转) | "in": continued (上接)
+    #                 | "lead": a package's lead, the linked frame under its banner (no head, no jump line)
     vertical_text: bool = False  # the body is set vertically 竖排 (Block.vertical)
+    air: int = 0  # empty lines at the top: its text starts at the top edge under another block
 
     @property
     def head_touches(self) -> tuple[bool, bool]:
@@ -51,7 +54,8 @@ class Variant:
     @property
     def head_interval(self) -> tuple[int, int]:
         """Rows (from the block top) the headline zone occupies."""
-        return (self.image_rows, self.image_rows + self.head_rows)
+        top = self.image_rows + self.air
+        return (top, top + self.head_rows)
 
 
 def sizes_for(importance: int, cols: int) -> tuple[float, ...]:
@@ -69,11 +73,14 @@ def face_for(importance: int) -> str:
 
 def article_variants(story: Story, cols: int, importance: int, grid: Grid, script: str,
                      fonts: FontRegistry, allow_vertical: bool = True, max_empty: int = MAX_EMPTY,
-                     vertical_text: bool = False) -> list[Variant]:
+                     vertical_text: bool = False, under: bool = False) -> list[Variant]:
     """Block heights at which an article fills `cols` columns, with the headline choices behind them.
-    vertical_text: the body is set vertically (heights then come from flowing it so)."""
+    vertical_text: the body is set vertically (heights then come from flowing it so); under: the
+    block sits right under another block, so text starting at its top edge (a 竖题 block's, a
+    headless story's) gets AIR_LINES of air (render.block_under)."""
     L = body_lines(story, grid, script=script, fonts=fonts)
     face = face_for(importance)
+    air = AIR_LINES if under else 0
     out: list[Variant] = []
     for si, size in enumerate(sizes_for(importance, cols)):
         spans = [cols] + ([cols - 1] if cols >= 3 else [])
@@ -81,15 +88,16 @@ def article_variants(story: Story, cols: int, importance: int, grid: Grid, scrip
             h0, fits = head_rows(story, grid, span, size, face, script, fonts)
             if not fits:
                 continue
+            a = 0 if head_segments(story) else air  # a story without a head starts with text
             for d in (0, 1, 2):
                 h = h0 + d
-                r = math.ceil((L + span * h) / cols)
-                empty = cols * r - span * h - L
+                r = math.ceil((L + span * h) / cols) + a
+                empty = cols * (r - a) - span * h - L
                 if empty <= max_empty and r - h >= MIN_BODY_ROWS:
                     hs = HeadStyle(face=face, size=size, span=span if span < cols else 0, rows=h)
                     note = f"headline {size:g}pt" + (f", {d} line(s) more of headline" if d else "")
                     v = Variant(r, cols, hs, h, 0, si + d * 0.5 + (span < cols) * 0.7, note,
-                                vertical_text=vertical_text)
+                                vertical_text=vertical_text, air=a)
                     out += _verified(story, v, grid, script, fonts, max_empty)
     if allow_vertical and cols >= 2 and importance > 0:
         for si, size in enumerate((26.0, 22.0, 20.0, 18.0, 16.0)):
@@ -100,12 +108,12 @@ def article_variants(story: Story, cols: int, importance: int, grid: Grid, scrip
             # up to the block's: each extra line is one more way to fill a stack exactly
             for d in range(0, 9):
                 H = hv + d
-                r = math.ceil((L + vc * H) / cols)
-                empty = cols * r - vc * H - L
-                if empty <= max_empty and H <= r:
+                r = math.ceil((L + vc * H) / cols) + air
+                empty = cols * (r - air) - vc * H - L
+                if empty <= max_empty and H + air <= r:
                     hs = HeadStyle(orientation="vertical", face=face, size=size, rows=H)
                     v = Variant(r, cols, hs, H, 0, 3.0 + si + d * 0.25, f"vertical headline 竖题 {size:g}pt",
-                                vertical_text=vertical_text)
+                                vertical_text=vertical_text, air=air)
                     out += _verified(story, v, grid, script, fonts, max_empty)
     return _dedupe(out)
 
@@ -153,14 +161,13 @@ def partial_variants(story: Story, cols: int, importance: int, grid: Grid, scrip
 
 
 def continued_variants(story: Story, start, cols: int, grid: Grid, script: str,
-                       fonts: FontRegistry) -> list[Variant]:
+                       fonts: FontRegistry, under: bool = False) -> list[Variant]:
     """The rest of a story from flow cursor `start`, with its 上接 line and no headline: the one
-    height per width at which it fits with at most MAX_EMPTY empty lines, found by flowing it."""
-    from .render import predict_block
-
+    height per width at which it fits with at most MAX_EMPTY empty lines, found by flowing it
+    (under another block: below AIR_LINES of air)."""
     def facts(rows: int):
         b = Block("c", story.id, 0, 0, cols, rows, show_head=False)
-        return predict_block(story, b, grid, script, fonts, start, (True, False))
+        return predict_block(story, b, grid, script, fonts, start, (True, False), under)
 
     need = facts(2).needed_chars
     r = max(2, int(need / (grid.chars_per_column * cols)))
@@ -169,9 +176,25 @@ def continued_variants(story: Story, start, cols: int, grid: Grid, script: str,
         if f.overset_chars == 0:
             if f.underset_lines > MAX_EMPTY:
                 return []
-            return [Variant(r, cols, HeadStyle(), 0, 0, f.underset_lines * 0.3, "continued", "in")]
+            return [Variant(r, cols, HeadStyle(), 0, 0, f.underset_lines * 0.3, "continued", "in",
+                            air=AIR_LINES if under else 0)]
         r += 1
     return []
+
+
+def lead_variants(story: Story, start, cols: int, grid: Grid, script: str,
+                  fonts: FontRegistry) -> list[Variant]:
+    """A package's lead 导语 at the top of one stack under the banner (the banner's linked frame),
+    set across the stack in one measure from flow cursor `start`: its own height and up to
+    MAX_EMPTY lines more, so the stacks' first sub-heads can fall at different heights."""
+    lines = lines_needed(body_segments(story), grid.span_width(cols), grid, script, fonts=fonts)
+    out = []
+    for rows in range(max(1, lines), lines + MAX_EMPTY + 1):
+        b = Block("lead", story.id, 0, 0, cols, rows, body_columns=1, show_head=False)
+        f = predict_block(story, b, grid, script, fonts, start)
+        if f.overset_chars == 0 and f.underset_lines <= MAX_EMPTY:
+            out.append(Variant(rows, cols, HeadStyle(), 0, 0, 0.3 * f.underset_lines, "package lead", "lead"))
+    return out
 
 
 def variant_block(story: Story, v: Variant, col: int = 0, row: int = 0, block_id: str = "",
@@ -179,7 +202,8 @@ def variant_block(story: Story, v: Variant, col: int = 0, row: int = 0, block_id
     """The block a variant stands for (a photo-news item gets its picture frame on top)."""
     image = ImageFrame(image_path, 0, 0, v.cols, v.image_rows) if story.kind == "photo" else None
     return Block(block_id or f"b-{story.id}", story.id, col, row, v.cols, v.rows,
-                 body_columns=1 if image else 0, head=v.head, show_head=v.jump != "in", image=image,
+                 body_columns=1 if image or v.jump == "lead" else 0, head=v.head,
+                 show_head=v.jump not in ("in", "lead"), image=image,
                  importance=importance, vertical=v.vertical_text)
 
 
@@ -189,12 +213,10 @@ def _verified(story: Story, v: Variant, grid: Grid, script: str, fonts: FontRegi
     is never left at a column foot, so flow may need a line more), so the block is flowed exactly
     as `render` flows it, one line taller when that is what it takes; the cost counts the empty
     lines it really leaves. [] when it does not fit within the 漏白 limit."""
-    from .render import predict_block
-
     # vertical text fills a block by whole vertical lines: look a few lines either side
     for rows in (range(v.rows - 3, v.rows + 4) if v.vertical_text else (v.rows, v.rows + 1)):
         w = replace(v, rows=rows)
-        facts = predict_block(story, variant_block(story, w), grid, script, fonts)
+        facts = predict_block(story, variant_block(story, w), grid, script, fonts, under=v.air > 0)
         if facts.overset_chars == 0 and facts.head_fits:
             if facts.underset_lines > max_empty:
                 return []

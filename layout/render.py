@@ -26,7 +26,7 @@ GREY = (0.0, 0.0, 0.0, 0.25)
 TINT_FRAME = {"line": (), "double": (), "dotted": (1.0, 2.0), "flower": (3.0, 1.5, 0.8, 1.5)}
 
 
-AIR_LINES = 2  # empty lines above a block shown without its headline (a continuation frame)
+AIR_LINES = 2  # empty lines above body text that begins at a block's top edge under another block
 
 
 def edition_view(doc: Document) -> tuple[Document, str]:
@@ -83,12 +83,14 @@ class _Layouter:
         return page_label(self.doc.pages[page_index].header, page_index)
 
     def _lay_out(self, pi: int, block: Block, start: Cursor, cont_from: Optional[int]) -> _BlockOut:
-        return self.lay_out_in(self.doc.pages[pi].spec.grid, pi, block, start, cont_from)
+        return self.lay_out_in(self.doc.pages[pi].spec.grid, pi, block, start, cont_from,
+                               under=block_under(self.doc.pages[pi].blocks, block))
 
     def lay_out_in(self, grid: Grid, pi: int, block: Block, start: Cursor, cont_from: Optional[int],
-                   jumps: Optional[tuple[bool, bool]] = None) -> _BlockOut:
+                   jumps: Optional[tuple[bool, bool]] = None, under: bool = False) -> _BlockOut:
         """Lay out one block; `jumps` (in, out) forces jump lines (makeup predicts a block whose
-        linked frame is not placed yet: the line's text differs, its room does not)."""
+        linked frame is not placed yet: the line's text differs, its room does not); `under`: another
+        block ends right above it in the same columns (see `block_under`)."""
         items: list[Item] = []
         findings: list[Finding] = []
         story = self.doc.story(block.story_id)
@@ -113,10 +115,11 @@ class _Layouter:
         is_cont = start != Cursor()
         horizontal_head = (block.show_head and not is_cont and bool(head_segments(story))
                            and block.head.orientation != "vertical")
-        if not boxed and not horizontal_head and not block.show_head:
-            # Body text would start at the block's top edge, right under the story above: keep
-            # AIR_LINES empty so it never reads as running on from that story (its rule sits there).
-            # TODO(compose): 竖题 blocks need the same, which the makeup must allow for.
+        picture_on_top = block.image is not None and block.image.row == 0
+        if under and not boxed and not horizontal_head and not picture_on_top:
+            # Body text (a 竖题 block's, a headless continuation's) would start at the block's top
+            # edge, right under the story above: keep AIR_LINES empty so it never reads as running
+            # on from that story (the separating rule sits there); makeup predicts the same.
             obstacles.append((x - 1, x + w + 1, block.row, block.row + AIR_LINES))
             first_row += AIR_LINES
         if block.show_head and not is_cont and head_segments(story):
@@ -178,7 +181,8 @@ class _Layouter:
         if boxed:
             top, bottom = top + 1, bottom - 1
         for ox0, ox1, r0, r1 in obstacles:
-            if ox1 - ox0 >= 0.8 * w:  # across the block: a horizontal head or a picture on top
+            if ox0 <= x + 1 or ox1 - ox0 >= 0.8 * w:  # from the left edge: a head (even one
+                # spanning a column less), a picture or air on top
                 top = max(top, r1) if r0 <= top else top
             elif ox1 >= right - 1:  # at the right side: a 竖题
                 right = min(right, ox0 - grid.gutter / 2)
@@ -200,12 +204,13 @@ class _Layouter:
         hs = block.head
         segs = head_segments(story)
         if hs.orientation == "vertical":
+            avail = block.row + block.rows - row  # below any air at the block's top
             size = hs.size or main_size_for(block.importance, 2)
-            plan = plan_vertical(segs, block.rows * grid.leading - grid.leading, size, hs.face, self.script,
+            plan = plan_vertical(segs, avail * grid.leading - grid.leading, size, hs.face, self.script,
                                  self.fonts)
             pitch = grid.column_width + grid.gutter
             cols = min(block.cols, max(1, math.ceil((plan.width + grid.gutter) / pitch)))
-            rows = hs.rows or min(block.rows, math.ceil(plan.height / grid.leading) + 1)
+            rows = min(avail, hs.rows or math.ceil(plan.height / grid.leading) + 1)
             right = grid.col_x(block.col + block.cols - 1) + grid.column_width
             zone_w = grid.span_width(cols)
             top = grid.row_y(row) + (rows * grid.leading - plan.height) / 2
@@ -299,22 +304,46 @@ def _balanced(slots, body, grid, script, tracking, start, fonts):
     return [replace(s, rows=min(s.rows, per)) for s in slots]
 
 
+def block_under(blocks, block: Block) -> bool:
+    """Whether another story's block ends right above `block` in a column they share (a notched
+    block's cut corner counts as open), so body text starting at `block`'s top edge needs air. A
+    frame right under a frame of its own story (a package lead under its banner) reads on."""
+    for b in blocks:
+        if b.id == block.id or b.story_id == block.story_id:
+            continue
+        c0, c1 = max(b.col, block.col), min(b.col + b.cols, block.col + block.cols)
+        if c0 >= c1:
+            continue
+        bottom = b.row + b.rows
+        n = b.notch
+        if n is not None and n.corner.startswith("bottom") and n.cols > 0 and n.rows > 0:
+            cut0 = b.col if n.corner.endswith("left") else b.col + b.cols - n.cols
+            if cut0 <= c0 and c1 <= cut0 + n.cols:  # only the cut corner's columns are shared
+                bottom -= n.rows
+        if bottom == block.row:
+            return True
+    return False
+
+
 def predict_block(story: Story, block: Block, grid: Grid, script: str = "sc",
                   fonts: Optional[FontRegistry] = None, start: Cursor = Cursor(),
-                  jumps: tuple[bool, bool] = (False, False)) -> BlockFacts:
+                  jumps: tuple[bool, bool] = (False, False), under: bool = False) -> BlockFacts:
     """The facts `lay_out_page` would give this block showing `story` from `start` — the same
     headline zone, picture, slots and flow — so makeup's heights are exactly what renders.
-    jumps: the block has a 上接 line (it continues from another page) / a 下转 line."""
-    return predict_flow(story, block, grid, script, fonts, start, jumps)[0]
+    jumps: the block has a 上接 line (it continues from another page) / a 下转 line; under: another
+    block ends right above it (`block_under`)."""
+    return predict_flow(story, block, grid, script, fonts, start, jumps, under)[0]
 
 
 def predict_flow(story: Story, block: Block, grid: Grid, script: str = "sc",
                  fonts: Optional[FontRegistry] = None, start: Cursor = Cursor(),
-                 jumps: tuple[bool, bool] = (False, False)) -> tuple[BlockFacts, Optional[Cursor]]:
+                 jumps: tuple[bool, bool] = (False, False), under: bool = False
+                 ) -> tuple[BlockFacts, Optional[Cursor]]:
     """`predict_block`, and where the story's flow stops in the block (None: all of it is set)."""
     lay = _Layouter(Document((), (story,)), fonts or default_registry(), draw=False)
     lay.script = script
-    out = lay.lay_out_in(grid, 0, replace(block, story_id=story.id, next_block=""), start, None, jumps)
+    out = lay.lay_out_in(grid, 0, replace(block, story_id=story.id, next_block=""), start, None, jumps,
+                         under)
     return out.facts, out.rest
 
 

@@ -107,7 +107,7 @@ def test_no_headline_at_the_foot_of_a_column():  # 背题
 
 def test_package_stays_together_under_its_banner():
     res, _ = _sample_page()
-    blocks = {b.story_id: b for b in res.document.pages[0].blocks}
+    blocks = {b.story_id: b for b in res.document.pages[0].blocks if b.show_head}
     banner = blocks["s9"]
     for sid in ("s10", "s11", "s12", "s13"):
         assert blocks[sid].row >= banner.row + banner.rows
