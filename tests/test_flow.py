@@ -1,4 +1,6 @@
 """Flow of a story into a block: L-shape, linked frames, wrap around a picture, overset figures."""
+from dataclasses import replace
+
 from layout.flow import flat_text, story_segments
 from layout.model import Block, Document, Headline, ImageFrame, Notch, Page, Paragraph, Story
 from layout.presets import page_spec
@@ -58,3 +60,25 @@ def test_jump_lines_name_the_other_page():
     out = "".join(t for r in d[0].glyph_runs() if r.role == "jump" for t in r.text)
     inn = "".join(t for r in d[1].glyph_runs() if r.role == "jump" for t in r.text)
     assert "下转第2版" in out and "上接第1版" in inn
+
+
+def _body_baselines(page, story_id):
+    return [y for r in page.glyph_runs() if r.story_id == story_id and r.role == "body" for y in r.ys]
+
+
+def test_story_never_starts_flush_under_another_storys_text():  # air: ≥ 3.2 em between the two
+    from layout.model import HeadStyle
+    from layout.render import predict_block
+
+    other = Story("o", Headline(("上面的稿件",)), (Paragraph(TEXT),))
+    vhead = Block("v", "s", 0, 30, 2, 40, head=HeadStyle(orientation="vertical", size=20.0))
+    cont = Block("c", "s", 0, 30, 2, 40, show_head=False)
+    for below in (vhead, cont):
+        above = Block("a", "o", 0, 0, 2, 30)
+        page = lay_out_document(Document((Page("p", SPEC, blocks=(above, below)),), (STORY, other)))[0]
+        gap = min(_body_baselines(page, "s")) - max(_body_baselines(page, "o"))
+        assert gap >= 3.2 * SPEC.grid.body_size, below.id
+        facts = next(f for f in page.blocks if f.block_id == below.id)
+        assert predict_block(STORY, below, SPEC.grid, under=True) == facts  # makeup predicts it
+        alone = _lay(replace(below, row=0))  # at the top of the type area: no air needed
+        assert min(_body_baselines(alone, "s")) < SPEC.grid.baseline(1)
