@@ -57,10 +57,10 @@ def test_linked_frame_loop_is_a_user_error(links):
 
 def test_story_and_paragraph_limits():
     big = Story(id="big", paragraphs=(Paragraph("字" * (limits.MAX_PARAGRAPH_CHARS + 1)),))
-    with pytest.raises(UserError, match="paragraph 1 is 50,001 characters"):
+    with pytest.raises(UserError, match=f"paragraph 1 is {limits.MAX_PARAGRAPH_CHARS + 1:,} characters"):
         lay_out_page(_doc(_block(story_id="big"), stories=(big,)), 0)
-    many = Story(id="many", paragraphs=tuple(Paragraph("字" * 40_000) for _ in range(6)))
-    with pytest.raises(UserError, match="story many is 240,000 characters"):
+    many = Story(id="many", paragraphs=tuple(Paragraph("字" * 25_000) for _ in range(9)))
+    with pytest.raises(UserError, match="story many is 225,000 characters"):
         limits.check_stories([many])
 
 
@@ -77,8 +77,8 @@ def test_image_and_font_limits():
     limits.check_image_pixels((9504, 6336), "photo.jpg")  # a 60 MP camera
     with pytest.raises(UserError, match="photo.jpg.*megapixels"):
         limits.check_image_pixels((20000, 20000), "photo.jpg")
-    with pytest.raises(UserError, match="first 200"):
-        limits.check_font_count(201, "fonts/")
+    with pytest.raises(UserError, match=f"first {limits.MAX_USER_FONTS}"):
+        limits.check_font_count(limits.MAX_USER_FONTS + 1, "fonts/")
 
 
 def test_hand_edited_absurd_block_is_refused_on_open_and_untouched(tmp_path):
