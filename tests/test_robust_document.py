@@ -239,6 +239,7 @@ def test_kill_during_saves_never_leaves_a_broken_document(tmp_path):
     file is always a complete document (the old or the new one) and so is its backup."""
     p = tmp_path / "page.json"
     save_document(_doc("start"), p)
+    save_document(_doc("start"), p)  # a backup exists from the start
     titles = set()
     for delay in (0.15, 0.3, 0.45, 0.6):
         proc = subprocess.Popen([sys.executable, "-c", _SAVER.format(root=str(ROOT), path=str(p))],
@@ -251,3 +252,41 @@ def test_kill_during_saves_never_leaves_a_broken_document(tmp_path):
         titles.add(load_document(p).title)
         load_document(tmp_path / "page.json~")
     assert titles - {"start"}, "the saver never completed a save"
+
+
+# ---------------------------------------------------------------- missing picture or font on open
+
+def test_missing_picture_is_a_placeholder_and_finding_and_the_document_edits_and_saves(tmp_path):
+    from layout.display import ImageItem
+    from layout.model import ImageFrame
+    from layout.preflight import preflight_pages
+    from layout.render import lay_out_page
+
+    b = replace(_doc().pages[0].blocks[0], image=ImageFrame("gone.jpg", cols=2, rows=8))
+    doc = replace(_doc(), pages=(replace(_doc().pages[0], blocks=(b,)),))
+    p = tmp_path / "page.json"
+    save_document(doc, p)
+    opened = load_document(p)
+    page = lay_out_page(opened, 0)
+    assert [i.missing for i in page.items if isinstance(i, ImageItem)] == [True]
+    assert any(f.code == "image-missing" for f in preflight_pages([page]))
+    edited = opened.replace_story(replace(opened.stories[0], byline="任龙"))
+    save_document(edited, p)
+    assert load_document(p).stories[0].byline == "任龙"
+
+
+def test_vanished_fonts_fall_back_and_unrenderable_text_is_reported(tmp_path):
+    """Only the Kai font left (the others deleted or not installed): the page still lays out from
+    the fallback chain; characters no remaining font has are tofu, kept and reported."""
+    from layout.fonts import FontRegistry, _bundled_entries
+    from layout.preflight import preflight_pages
+    from layout.render import lay_out_page
+
+    kai = [e for e in _bundled_entries() if e.role == "kai"][:1]
+    fonts = FontRegistry(kai)
+    s = replace(_doc().stories[0], paragraphs=(Paragraph("临近中午\U0002A700。"),))
+    page = lay_out_page(replace(_doc(), stories=(s,)), 0, fonts)
+    placed = "".join(t for r in page.glyph_runs() for t in r.text)
+    assert "临近中午" in placed and "\U0002A700" in placed
+    assert {r.font for r in page.glyph_runs()} == {kai[0].key}
+    assert any(f.code == "tofu" and "\U0002A700" in f.message for f in preflight_pages([page], fonts=fonts))
