@@ -62,7 +62,7 @@ def clean_text(text: str, where: str = "") -> tuple[str, list[ReportEntry]]:
         text = text.replace(old, new)
     lines, notes = [], []
     for n, line in enumerate(text.split("\n"), 1):
-        bad = [c for c in line if c not in _KEEP and unicodedata.category(c) in ("Cc", "Cf")]
+        bad = [c for c in line if c not in _KEEP and unicodedata.category(c) in ("Cc", "Cf", "Cs")]
         if bad:
             line = "".join(c for c in line if c not in bad)
             codes = " ".join(sorted({f"U+{ord(c):04X}" for c in bad}))
