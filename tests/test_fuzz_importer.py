@@ -67,3 +67,11 @@ def test_fuzz_import_files_with_hostile_bytes(data, suffix):
             return  # a legacy encoding: the decoder's guess is checked by the importer's own tests
         if suffix.lower() in (".txt", ""):
             _accounted(text.replace("\r", "\n"), result)
+
+
+def test_unpaired_surrogate_in_pasted_copy_is_dropped_and_reported():
+    """Regression: import_text kept a lone surrogate in the story, and write_pdf then failed with
+    UnicodeEncodeError on export. Now it is dropped like a control character, and reported."""
+    result = import_text("标题\n\n正文a\ud800b。", "paste")
+    assert result.stories[0].paragraphs[0].text == "正文ab。"
+    assert any(e.kind == "dropped" and "U+D800" in e.message for e in result.report)
