@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmapCache, QWheelEvent
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsRectItem, QGraphicsScene,
                                QGraphicsSceneMouseEvent, QGraphicsView, QStyleOptionGraphicsItem,
                                QWidget)
 
-from layout.display import PageDisplay
+from layout.display import GlyphRun, PageDisplay
 from layout.model import Block, Page, Paragraph, RuleLine, Story
 
 from .commands import NudgeCommand, push
@@ -31,20 +31,66 @@ GUIDE_COLORS = {"margins": QColor(220, 0, 220, 150), "columns": QColor(0, 150, 2
                 "baseline": QColor(0, 170, 255, 45), "trim": QColor(0, 0, 0, 200),
                 "bleed": QColor(230, 0, 0, 150)}
 PASTEBOARD = 60.0  # points of grey around the bleed
+# Each story layer caches a viewport-sized pixmap; Qt's default 10 MB would evict them constantly.
+PIXMAP_CACHE_KB = 256 * 1024
+
+
+class LayerItem(QGraphicsItem):
+    """Some items of the display list, painted into a device-coordinate cache: while they do not
+    change, a repaint is a pixmap copy."""
+
+    def __init__(self, parent: QGraphicsItem, bounds: QRectF) -> None:
+        super().__init__(parent)
+        self.items: tuple = ()
+        self.base = ""
+        self.bounds = bounds
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:
+        return self.bounds
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: Optional[QWidget] = None) -> None:
+        d = self.parentItem().display  # type: ignore[union-attr]
+        paint_page(p, PageDisplay(d.width, d.height, d.bleed, self.items), self.base)
 
 
 class DisplayItem(QGraphicsItem):
-    """Paints the page's display list (the typeset page, exactly as exported)."""
+    """Paints the page's display list (the typeset page, exactly as exported).
+
+    The list is split into layers — one per story's glyph runs, one for everything else — each
+    cached, so moving or retyping one story repaints that story only (bench/bench_interactive.py).
+    Layers keep the list's paint order: shared items (rules, boxes, pictures) go under the text.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.display: Optional[PageDisplay] = None
         self.base = ""
+        self.layers: dict[str, LayerItem] = {}
 
     def set_display(self, display: PageDisplay, base: str) -> None:
         self.prepareGeometryChange()
         self.display, self.base = display, base
-        self.update()
+        groups: dict[str, list] = {"": []}
+        for it in display.items:
+            key = it.story_id if isinstance(it, GlyphRun) and it.story_id else ""
+            groups.setdefault(key, []).append(it)
+        bounds = self.boundingRect()
+        for key, items in groups.items():
+            layer = self.layers.get(key)
+            if layer is None:
+                layer = self.layers[key] = LayerItem(self, bounds)
+                layer.setZValue(0 if key == "" else 1)
+            items_t = tuple(items)
+            if layer.items != items_t or layer.base != base or layer.bounds != bounds:
+                layer.prepareGeometryChange()
+                layer.items, layer.base, layer.bounds = items_t, base, bounds
+                layer.update()
+        for key in [k for k in self.layers if k not in groups]:
+            layer = self.layers.pop(key)
+            layer.setParentItem(None)
+            if layer.scene() is not None:
+                layer.scene().removeItem(layer)
 
     def boundingRect(self) -> QRectF:
         d = self.display
@@ -53,8 +99,7 @@ class DisplayItem(QGraphicsItem):
         return QRectF(-d.bleed, -d.bleed, d.width + 2 * d.bleed, d.height + 2 * d.bleed)
 
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: Optional[QWidget] = None) -> None:
-        if self.display is not None:
-            paint_page(p, self.display, self.base)
+        pass  # the layers paint
 
 
 class GuidesItem(QGraphicsItem):
@@ -134,6 +179,7 @@ class PageScene(QGraphicsScene):
         self.paper.setZValue(-1)
         self.addItem(self.paper)
         self.content = DisplayItem()
+        self.content.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.addItem(self.content)
         self.guides = GuidesItem()
         self.addItem(self.guides)
@@ -344,6 +390,7 @@ class PageView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setMouseTracking(True)
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self._pan: Optional[QPointF] = None
 
     def page_scene(self) -> PageScene:
