@@ -31,6 +31,12 @@ class Segment:
 
 
 def story_segments(story: Story) -> list[Segment]:
+    """The story as segments of one flat text (see `_segments`; cached: flow asks often)."""
+    return list(_segments(story))
+
+
+@lru_cache(maxsize=1024)
+def _segments(story: Story) -> tuple[Segment, ...]:
     """The story as segments of one flat text, joined by one newline each.
 
     Order: kicker 引题, main-head parts 主题, subtitle 副题, a leading byline, paragraphs, a trailing
@@ -69,7 +75,7 @@ def story_segments(story: Story) -> list[Segment]:
     for i, (role, text) in enumerate(parts):
         out.append(Segment(role, text, pos, spans.get(i, ())))
         pos += len(text) + 1
-    return out
+    return tuple(out)
 
 
 def flat_text(story: Story) -> str:
@@ -126,10 +132,12 @@ class FlowResult:
     overset_chars: int  # characters left over after this frame (超 N 字)
     underset_lines: int  # grid lines left empty (缺 N 行)
     rest: Optional[Cursor]  # None when everything was set
+    line_count: int = 0  # lines set (also when they were only counted, not placed)
 
 
+@lru_cache(maxsize=8192)
 def _count(text: str) -> int:
-    return sum(1 for c in text if not c.isspace())
+    return len(text) - sum(1 for c in text if c.isspace())
 
 
 def rect_slots(grid: Grid, col: int, row: int, cols: int, rows: int, body_columns: int = 0,
@@ -224,13 +232,27 @@ def _align_x(line: SetLine, style: TextStyle, x: float, width: float) -> float:
 
 def flow_segments(segments: Sequence[Segment], slots: Sequence[Slot], grid: Grid, script: str = "sc",
                   tracking: float = 0.0, start: Cursor = Cursor(),
-                  fonts: Optional[FontRegistry] = None) -> FlowResult:
+                  fonts: Optional[FontRegistry] = None, place: bool = True) -> FlowResult:
     """Flow body segments from `start` into the slots, one set line per grid line.
 
     A paragraph that moves to a slot of another width is set again from where it stopped, so
-    text wraps around pictures and notches. Body lines sit on the baseline grid.
+    text wraps around pictures and notches. Body lines sit on the baseline grid. place=False only
+    counts (makeup's predictions): the same walk a slot at a time, no PlacedLine built.
     """
     fonts = fonts or default_registry()
+    if not place:  # memoised: headline choices of one height leave the same slots to fill
+        return _counted(tuple(segments), tuple(slots), grid, script, tracking, start, fonts)
+    return _flow(segments, slots, grid, script, tracking, start, fonts, True)
+
+
+@lru_cache(maxsize=16384)
+def _counted(segments: tuple[Segment, ...], slots: tuple[Slot, ...], grid: Grid, script: str, tracking: float,
+             start: Cursor, fonts: FontRegistry) -> FlowResult:
+    return _flow(segments, slots, grid, script, tracking, start, fonts, False)
+
+
+def _flow(segments: Sequence[Segment], slots: Sequence[Slot], grid: Grid, script: str, tracking: float,
+          start: Cursor, fonts: FontRegistry, place: bool) -> FlowResult:
     size = grid.body_size
     placed: list[PlacedLine] = []
     cap_lines = sum(s.rows for s in slots)
@@ -238,6 +260,7 @@ def flow_segments(segments: Sequence[Segment], slots: Sequence[Slot], grid: Grid
     needed = sum(_count(s.text[start.pos:] if i == start.seg else s.text)
                  for i, s in enumerate(segments) if i >= start.seg)
     si, li = 0, 0  # slot index, line inside slot
+    count = 0
     rest: Optional[Cursor] = None
     for gi in range(start.seg, len(segments)):
         seg = segments[gi]
@@ -255,18 +278,21 @@ def flow_segments(segments: Sequence[Segment], slots: Sequence[Slot], grid: Grid
             width = slots[si].width
             style = text_style(seg, pos, size, script, tracking)
             lines = set_lines(seg.text[pos:], width, style, fonts)
-            taken = 0
-            for ln in lines:
+            taken, k = 0, 0
+            while k < len(lines):
                 while si < len(slots) and li >= slots[si].rows:
                     si, li = si + 1, 0
                 if si >= len(slots) or abs(slots[si].width - width) > 0.01:
                     break
                 s = slots[si]
-                row = s.row + li
-                placed.append(PlacedLine(ln, _align_x(ln, style, s.x, s.width), grid.baseline(row),
-                                         style, seg.role, seg.start + pos, si, row))
-                li += 1
-                taken = ln.end
+                m = min(len(lines) - k, s.rows - li)  # lines going into this slot
+                if place:
+                    for j in range(k, k + m):
+                        ln, row = lines[j], s.row + li + j - k
+                        placed.append(PlacedLine(ln, _align_x(ln, style, s.x, s.width), grid.baseline(row),
+                                                 style, seg.role, seg.start + pos, si, row))
+                li, k, count = li + m, k + m, count + m
+                taken = lines[k - 1].end
             if taken == 0 and si < len(slots) and abs(slots[si].width - width) <= 0.01:
                 raise AssertionError("flow made no progress")  # a bug, never user input
             pos += taken
@@ -277,7 +303,7 @@ def flow_segments(segments: Sequence[Segment], slots: Sequence[Slot], grid: Grid
         over = _count(segments[rest.seg].text[rest.pos:]) + sum(
             _count(s.text) for s in segments[rest.seg + 1:])
     return FlowResult(tuple(placed), cap_lines, cap_chars, needed, over,
-                      0 if rest is not None else cap_lines - len(placed), rest)
+                      0 if rest is not None else cap_lines - count, rest, count)
 
 
 def flow_vertical(segments: Sequence[Segment], region: tuple[float, float, float, float], grid: Grid,
@@ -312,7 +338,7 @@ def flow_vertical(segments: Sequence[Segment], region: tuple[float, float, float
     if rest is not None:
         over = _count(segments[rest.seg].text[rest.pos:]) + sum(_count(s.text) for s in segments[rest.seg + 1:])
     return FlowResult(tuple(placed), cap, cap * per_line, needed, over,
-                      0 if rest is not None else cap - len(placed), rest)
+                      0 if rest is not None else cap - len(placed), rest, len(placed))
 
 
 def lines_needed(segments: Sequence[Segment], width: float, grid: Grid, script: str = "sc",

@@ -74,6 +74,7 @@ def words(text: str) -> tuple[str, ...]:
 MAX_BREAK_WORDS = 40  # a headline has ~5–20 words; more is reported as not fitting, never searched
 
 
+@lru_cache(maxsize=8192)
 def _width(text: str, style: TextStyle, fonts: FontRegistry) -> float:
     lines = set_paragraph(text, 1e6, style, fonts)
     return lines[0].width - style.tracking * style.size if lines else 0.0
@@ -129,7 +130,12 @@ def plan_headline(segs: Sequence[Segment], width: float, size: float, face: str 
                   script: str = "sc", extra: float = 0.0, max_lines: int = 2,
                   fonts: Optional[FontRegistry] = None) -> HeadPlan:
     """Plan a horizontal headline zone `width` points wide; `extra` adds space (points) below."""
-    fonts = fonts or default_registry()
+    return _plan_headline(tuple(segs), width, size, face, script, extra, max_lines, fonts or default_registry())
+
+
+@lru_cache(maxsize=4096)  # makeup plans the same head for every candidate block height
+def _plan_headline(segs: tuple[Segment, ...], width: float, size: float, face: str, script: str,
+                   extra: float, max_lines: int, fonts: FontRegistry) -> HeadPlan:
     parts = [s for s in segs if s.role == "head"]
     kick = next((s for s in segs if s.role == "kicker"), None)
     sub = next((s for s in segs if s.role == "sub"), None)
@@ -174,7 +180,12 @@ def plan_vertical(segs: Sequence[Segment], height: float, size: float, face: str
                   script: str = "sc", fonts: Optional[FontRegistry] = None) -> HeadPlan:
     """Plan a vertical headline 竖题: one column per main part, right to left, kicker to the right,
     subtitle to the left; shrinks (bounded) until the longest column fits `height`."""
-    fonts = fonts or default_registry()
+    return _plan_vertical(tuple(segs), height, size, face, script, fonts or default_registry())
+
+
+@lru_cache(maxsize=4096)
+def _plan_vertical(segs: tuple[Segment, ...], height: float, size: float, face: str, script: str,
+                   fonts: FontRegistry) -> HeadPlan:
     cols = [s for s in segs if s.role in ("kicker", "head", "sub")]
     fits = False
     for k in range(0, 5):

@@ -295,20 +295,15 @@ def splits(n: int, k: int) -> list[tuple[int, ...]]:
     return out
 
 
-def collides(left: Sequence[tuple[int, Variant]], right: Sequence[tuple[int, Variant]]) -> bool:
-    """碰题: a headline facing the right side of one stack next to one facing the left side of the
-    next, their rows overlapping. Items are (top row, variant)."""
-    for lt, lv in left:
-        if not lv.head_touches[1] or lv.head_rows == 0:
-            continue
-        a0, a1 = lt + lv.head_interval[0], lt + lv.head_interval[1]
-        for rt, rv in right:
-            if not rv.head_touches[0] or rv.head_rows == 0:
-                continue
-            b0, b1 = rt + rv.head_interval[0], rt + rv.head_interval[1]
-            if a0 < b1 and b0 < a1:
-                return True
-    return False
+def _head_rows_facing(placed: Sequence[tuple[int, Variant]], side: int) -> tuple[tuple[int, int], ...]:
+    """碰题 is a head facing the right side of one stack level with one facing the left side of the
+    next (rows overlapping). Row intervals of the headline zones in a placed stack that face its left (0) / right (1) side."""
+    return tuple((t + v.head_interval[0], t + v.head_interval[1]) for t, v in placed
+                 if v.head_rows and v.head_touches[side])
+
+
+def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
+    return any(a0 < b1 and b0 < a1 for a0, a1 in a for b0, b1 in b)
 
 
 def place(choice: Sequence[Variant], top: int) -> list[tuple[int, Variant]]:
@@ -322,23 +317,29 @@ def place(choice: Sequence[Variant], top: int) -> list[tuple[int, Variant]]:
 def best_region(groups: Sequence[Sequence[Sequence[Variant]]], top: int, total: int,
                 limit: int = 150, side_by_side_ok: bool = False) -> Optional[tuple[float, list[list[tuple[int, Variant]]]]]:
     """The cheapest collision-free choice for stacks side by side, each exactly `total` rows."""
-    per = [stack_choices(g, total, limit) for g in groups]
-    if any(not p for p in per):
-        return None
+    per = []
+    for g in groups:
+        options = []
+        for ch in stack_choices(g, total, limit):  # placed once, with its head rows facing each side
+            placed = place(ch, top)
+            options.append((placed, sum(v.cost for v in ch), _head_rows_facing(placed, 0),
+                            _head_rows_facing(placed, 1)))
+        if not options:
+            return None
+        per.append(options)
     best: Optional[tuple[float, list]] = None
 
-    def walk(i: int, acc: list, cost: float) -> None:
+    def walk(i: int, acc: list, cost: float, facing: tuple) -> None:
         nonlocal best
         if best is not None and cost >= best[0]:
             return
         if i == len(per):
             best = (cost, list(acc))
             return
-        for ch in per[i]:
-            placed = place(ch, top)
-            if acc and not side_by_side_ok and collides(acc[-1], placed):
+        for placed, c, lefts, rights in per[i]:
+            if acc and not side_by_side_ok and _overlap(facing, lefts):
                 continue
-            walk(i + 1, acc + [placed], cost + sum(v.cost for v in ch))
+            walk(i + 1, acc + [placed], cost + c, rights)
 
-    walk(0, [], 0.0)
+    walk(0, [], 0.0, ())
     return best

@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Optional
 
 from .display import BLACK, BlockFacts, BoxItem, Finding, GlyphRun, ImageItem, Item, PageDisplay, RuleItem
-from .flow import (Cursor, FlowResult, Segment, body_segments, flow_segments, flow_vertical, head_segments,
-                   notch_obstacle, rect_slots, segment_style, set_lines)
+from .flow import (HEAD_ROLES, Cursor, Segment, flow_segments, flow_vertical, notch_obstacle, rect_slots,
+                   segment_style, set_lines, story_segments)
 from .fonts import FontRegistry, default_registry
 from .limits import check_document
 from .headline import head_runs, main_size_for, plan_headline, plan_vertical
@@ -59,7 +60,7 @@ class _Layouter:
     def __init__(self, doc: Document, fonts: FontRegistry, draw: bool = True) -> None:
         self.doc, self.script = edition_view(doc)
         self.fonts = fonts
-        self.draw = draw  # False: facts only (makeup's predictions), no body glyph runs
+        self.draw = draw  # False: facts only (makeup's predictions), no head or body glyph runs
         self.prev: dict[str, str] = {}
         for p in self.doc.pages:
             for b in p.blocks:
@@ -100,7 +101,9 @@ class _Layouter:
                                     "in the document", pi, block.id, block.story_id, "story-missing"))
             items.append(BoxItem(x, y, w, h, stroke=GREY, dash=(4.0, 2.0)))
             return _BlockOut(items, BlockFacts(block.id, block.story_id, x, y, w, h), findings, None)
-        body = body_segments(story)
+        segs = story_segments(story)
+        body = [s for s in segs if s.role not in HEAD_ROLES]
+        head = [s for s in segs if s.role in HEAD_ROLES]
         if story.kind == "photo":  # a photo-news item's copy is its caption, in 楷体
             body = [replace(s, role="caption") if s.role == "body" else s for s in body]
         obstacles: list[tuple[float, float, int, int]] = notch_obstacle(grid, block)
@@ -113,7 +116,7 @@ class _Layouter:
             first_row += 1
             items.append(_box_item(x, y, w, h, block, grid))
         is_cont = start != Cursor()
-        horizontal_head = (block.show_head and not is_cont and bool(head_segments(story))
+        horizontal_head = (block.show_head and not is_cont and bool(head)
                            and block.head.orientation != "vertical")
         picture_on_top = block.image is not None and block.image.row == 0
         if under and not boxed and not horizontal_head and not picture_on_top:
@@ -122,11 +125,11 @@ class _Layouter:
             # on from that story (the separating rule sits there); makeup predicts the same.
             obstacles.append((x - 1, x + w + 1, block.row, block.row + AIR_LINES))
             first_row += AIR_LINES
-        if block.show_head and not is_cont and head_segments(story):
+        if block.show_head and not is_cont and head:
             head_row = first_row
             if story.kind == "photo" and block.image is not None and block.image.row == 0:
                 head_row += block.image.rows  # a photo-news title sits under its picture
-            hitems, obst, head_fits = self._head(grid, block, story, head_row)
+            hitems, obst, head_fits = self._head(grid, block, story, head, head_row)
             items += hitems
             obstacles += obst
             if not head_fits:
@@ -157,15 +160,15 @@ class _Layouter:
         slots = [s for s in slots if s.rows > 0]
         if block.balance:
             slots = _balanced(slots, body, grid, self.script, block.tracking, start, self.fonts)
-        res = flow_segments(body, slots, grid, self.script, block.tracking, start, self.fonts)
-        for pl in (res.lines if self.draw else ()):
+        res = flow_segments(body, slots, grid, self.script, block.tracking, start, self.fonts, self.draw)
+        for pl in res.lines:
             items += pl.line.runs(pl.x, pl.y, pl.style, story.id, pl.base_offset, pl.role)
         if res.overset_chars and not block.next_block:
             notes.append(f"超{res.overset_chars}字")
             findings.append(Finding("warning", f"{story.id}: 超{res.overset_chars}字 (overset)", pi, block.id,
                                     story.id, "overset"))
         frames = tuple((s.x, grid.row_y(s.row), s.width, s.rows * grid.leading) for s in slots)
-        facts = BlockFacts(block.id, story.id, x, y, w, h, frames, len(res.lines), res.capacity_lines,
+        facts = BlockFacts(block.id, story.id, x, y, w, h, frames, res.line_count, res.capacity_lines,
                            res.capacity_chars, res.needed_chars,
                            0 if block.next_block else res.overset_chars,
                            res.underset_lines, head_fits, tuple(notes))
@@ -200,9 +203,8 @@ class _Layouter:
                            head_fits, tuple(notes))
         return _BlockOut(items, facts, findings, res.rest)
 
-    def _head(self, grid: Grid, block: Block, story: Story, row: int):
+    def _head(self, grid: Grid, block: Block, story: Story, segs, row: int):
         hs = block.head
-        segs = head_segments(story)
         if hs.orientation == "vertical":
             avail = block.row + block.rows - row  # below any air at the block's top
             size = hs.size or main_size_for(block.importance, 2)
@@ -214,7 +216,8 @@ class _Layouter:
             right = grid.col_x(block.col + block.cols - 1) + grid.column_width
             zone_w = grid.span_width(cols)
             top = grid.row_y(row) + (rows * grid.leading - plan.height) / 2
-            runs = head_runs(plan, right - (zone_w - plan.width) / 2, top, zone_w, story_id=story.id, fonts=self.fonts)
+            runs = head_runs(plan, right - (zone_w - plan.width) / 2, top, zone_w, story_id=story.id,
+                             fonts=self.fonts) if self.draw else []
             x0 = right - zone_w
             return runs, [(x0, right, row, row + rows)], plan.fits
         span = min(hs.span or block.cols, block.cols)
@@ -224,7 +227,7 @@ class _Layouter:
         rows = hs.rows or head_zone_rows(plan.height, grid.leading)
         x0 = grid.col_x(block.col)
         top = grid.row_y(row) + max(0.0, (rows * grid.leading - plan.height) / 2) - grid.leading * 0.1
-        runs = head_runs(plan, x0, top, width, hs.align, story.id, self.fonts)
+        runs = head_runs(plan, x0, top, width, hs.align, story.id, self.fonts) if self.draw else []
         return runs, [(x0, x0 + width, row, row + rows)], plan.fits and plan.height <= rows * grid.leading + 0.5
 
     def _image(self, grid: Grid, block: Block, story: Story, pi: int):
@@ -297,10 +300,10 @@ def _box_item(x: float, y: float, w: float, h: float, block: Block, grid: Grid) 
 
 def _balanced(slots, body, grid, script, tracking, start, fonts):
     """Balanced columns: equal-width slots shortened so the text ends level across them."""
-    probe = flow_segments(body, slots, grid, script, tracking, start, fonts)
+    probe = flow_segments(body, slots, grid, script, tracking, start, fonts, place=False)
     if probe.rest is not None or len({round(s.width, 2) for s in slots}) != 1 or not slots:
         return slots
-    per = max(1, math.ceil(len(probe.lines) / len(slots)))
+    per = max(1, math.ceil(probe.line_count / len(slots)))
     return [replace(s, rows=min(s.rows, per)) for s in slots]
 
 
@@ -340,10 +343,17 @@ def predict_flow(story: Story, block: Block, grid: Grid, script: str = "sc",
                  jumps: tuple[bool, bool] = (False, False), under: bool = False
                  ) -> tuple[BlockFacts, Optional[Cursor]]:
     """`predict_block`, and where the story's flow stops in the block (None: all of it is set)."""
-    lay = _Layouter(Document((), (story,)), fonts or default_registry(), draw=False)
+    return _predict(story, replace(block, story_id=story.id, next_block=""), grid, script,
+                    fonts or default_registry(), start, jumps, under)
+
+
+@lru_cache(maxsize=16384)
+def _predict(story: Story, block: Block, grid: Grid, script: str, fonts: FontRegistry, start: Cursor,
+             jumps: tuple[bool, bool], under: bool) -> tuple[BlockFacts, Optional[Cursor]]:
+    # memoised: the makeup search asks for the same block (story, size, head) many times
+    lay = _Layouter(Document((), (story,)), fonts, draw=False)
     lay.script = script
-    out = lay.lay_out_in(grid, 0, replace(block, story_id=story.id, next_block=""), start, None, jumps,
-                         under)
+    out = lay.lay_out_in(grid, 0, block, start, None, jumps, under)
     return out.facts, out.rest
 
 
