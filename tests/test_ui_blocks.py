@@ -22,10 +22,12 @@ def test_drag_block_snaps_to_grid_and_reflows(window):
     grid = sc.page.spec.grid
     item = sc.block_item("b3")
     before = window.session.display(0)
+    view.set_zoom(1.0)  # a screen pixel is under a point, so the half-line tolerance below is real
     start = item.sceneBoundingRect().center()
+    view.centerOn(start + QPointF(100, 30))
     pitch = grid.column_width + grid.gutter
     # a little off the grid on purpose: the block must snap to whole columns and lines
-    drag(view, start, start + QPointF(2 * pitch + 0.3 * pitch, 5 * grid.leading + 0.4 * grid.leading))
+    drag(view, start, start + QPointF(2 * pitch + 0.3 * pitch, 5 * grid.leading + 0.3 * grid.leading))
     _, b = window.session.doc.find_block("b3")
     assert (b.col, b.row, b.cols, b.rows) == (2, 69, 3, 30)
     assert window.session.undo_stack.count() == 1

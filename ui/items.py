@@ -10,9 +10,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsSceneMouseEvent,
-                               QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget)
+                               QStyleOptionGraphicsItem, QWidget)
 
 from layout.display import BlockFacts
 from layout.model import Block, Grid, RuleLine
@@ -81,24 +81,37 @@ def resize_block(grid: Grid, b: Block, handle: str, pos: QPointF) -> Block:
     return replace(b, col=c0, row=r0, cols=c1 - c0, rows=r1 - r0)
 
 
-class FitBadge(QGraphicsSimpleTextItem):
-    """The overset/underset mark ("超37字", "缺2行"), readable at any zoom."""
+class FitBadge(QGraphicsItem):
+    """The overset/underset mark ("超37字", "缺2行") at the block's bottom-right corner, where the
+    text runs out; drawn in screen pixels so it is readable at any zoom, and inside the block."""
 
     def __init__(self, parent: QGraphicsItem) -> None:
         super().__init__(parent)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
-        self.setBrush(QBrush(QColor("white")))
+        self.label = ""
         self._bg = OVERSET_COLOR
+        self._font = QFont()
+        self._font.setPixelSize(11)
+
+    def text(self) -> str:
+        return self.label
 
     def set_fit(self, facts: Optional[BlockFacts]) -> None:
-        label = facts.fit_label if facts else ""
-        self.setText(label)
+        self.prepareGeometryChange()
+        self.label = facts.fit_label if facts else ""
         self._bg = OVERSET_COLOR if facts and facts.overset_chars > 0 else UNDERSET_COLOR
-        self.setVisible(bool(label))
+        self.setVisible(bool(self.label))
+
+    def boundingRect(self) -> QRectF:
+        w = QFontMetricsF(self._font).horizontalAdvance(self.label) + 8
+        return QRectF(-w, -16, w, 16)  # anchored by its bottom-right corner
 
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: Optional[QWidget] = None) -> None:
-        p.fillRect(self.boundingRect().adjusted(-3, -1, 3, 1), self._bg)
-        super().paint(p, option, widget)
+        r = self.boundingRect()
+        p.fillRect(r, self._bg)
+        p.setPen(QColor("white"))
+        p.setFont(self._font)
+        p.drawText(r, Qt.AlignmentFlag.AlignCenter, self.label)
 
 
 class BlockItem(QGraphicsObject):
@@ -133,7 +146,7 @@ class BlockItem(QGraphicsObject):
         self._path = block_outline(grid, block)
         r = self._path.boundingRect()
         self.badge.set_fit(facts)
-        self.badge.setPos(r.right() - 2, r.top() + 2)
+        self.badge.setPos(r.right() - 1, r.bottom() - 1)
         self.badge.setVisible(bool(self.badge.text()) and not self.preview)
         self.update()
 

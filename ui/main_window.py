@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["preflight"], self.docks["history"])
         self.docks["history"].hide()
         self.docks["pages"].hide()
+        self.resizeDocks([self.docks["preflight"]], [120], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["stories"], self.docks["inspector"]], [280, 300], Qt.Orientation.Horizontal)
 
     def _make_pages(self) -> PagesPanel:
         p = PagesPanel(self.session)
