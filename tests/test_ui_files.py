@@ -93,3 +93,23 @@ def test_editor_export_equals_cli_export(window, tmp_path):
     ui_chars, cli_chars = chars(ui_pdf), chars(cli_pdf)
     assert len(ui_chars) == 1 and len(ui_chars[0]) > 1000
     assert ui_chars == cli_chars
+
+
+def test_editor_opens_on_bundled_sample_without_arguments(qtbot, ui_env, dialogs):
+    from ui.app import open_window
+
+    w = open_window(None, ui_env)
+    qtbot.addWidget(w)
+    assert len(w.session.doc.pages[0].blocks) >= 5
+    assert len(w.scene.block_items()) == len(w.session.doc.pages[0].blocks)
+    assert not dialogs["shown"]
+
+
+def test_bad_file_is_a_message_and_the_document_stays(window, tmp_path, dialogs):
+    bad = tmp_path / "broken.banmian.json"
+    bad.write_text('{"banmian": 1, "document": {"pages": [', encoding="utf-8")
+    doc = window.session.doc
+    window.open_document(str(bad))
+    assert window.session.doc is doc
+    assert dialogs["shown"] and dialogs["shown"][-1][0] == "warning"
+    assert "truncated" in dialogs["shown"][-1][1]
