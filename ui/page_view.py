@@ -161,7 +161,6 @@ class PageScene(QGraphicsScene):
     """One page of the session's document as a scene; edits go to the session as undo commands."""
 
     selectionChangedBlocks = Signal(list)  # block ids
-    relaidOut = Signal(float)  # seconds the last page layout took
 
     def __init__(self, session: EditorSession, page_index: int = 0, parent=None) -> None:
         super().__init__(parent)
@@ -212,7 +211,6 @@ class PageScene(QGraphicsScene):
         self.guides.setVisible(not self.preview)
         self._sync_blocks(page, display)
         self._sync_rules(page)
-        self.relaidOut.emit(self.last_layout_s)
 
     def _sync_blocks(self, page: Page, display: PageDisplay) -> None:
         facts = {f.block_id: f for f in display.blocks}
