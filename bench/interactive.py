@@ -22,10 +22,11 @@ SCREEN_WIDTH_PX = 1000  # a page shown whole on a laptop screen
 
 
 def _painter():
-    """render_page_image with an offscreen QGuiApplication, or None when Qt cannot run here."""
+    """render_page_image with an offscreen QApplication (a widgets one: the editor's own bench,
+    run in this process after, builds widgets), or None when Qt cannot run here."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QApplication
 
         from ui.painter import render_page_image
     except ImportError:
@@ -36,8 +37,8 @@ def _painter():
         # hundred times dies with "deallocating None". None is immortal from 3.12 on; give it
         # the same immortality here so the bench measures painting, not the binding bug.
         ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    if QGuiApplication.instance() is None:
-        _painter.app = QGuiApplication([])  # kept alive for the process
+    if QApplication.instance() is None:
+        _painter.app = QApplication([])  # kept alive for the process
     return render_page_image
 
 

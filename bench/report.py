@@ -141,7 +141,18 @@ def markdown(r: dict) -> str:
         L += [f"Whole-page re-compose + lay out after a keystroke: {_na(rc) or _f(rc.get('median_ms'), ' ms')} "
               f"median, {_f(rc.get('p95_ms'), ' ms')} p95 over {rc.get('n', 0)} events.", ""]
         eb = i.get("editor_bench", {})
-        L += [f"Editor engineer's bench (bench/bench_interactive.py): {_na(eb) or eb}", ""]
+        kinds = {k: d for k, d in eb.items() if isinstance(d, dict) and "total" in d}
+        if _na(eb) or not kinds:
+            L += [f"Editor engineer's bench (bench/bench_interactive.py): {_na(eb) or eb}", ""]
+        else:
+            L += ["The editor engineer's bench (bench/bench_interactive.py: the real MainWindow, its canvas "
+                  "repainting what changed): " + ", ".join(f"{k} {v}" for k, v in eb.items()
+                                                           if not isinstance(v, dict)), ""]
+            L += _table(["event", "re-layout p50 ms", "p95", "repaint p50 ms", "p95", "total p50 ms", "total p95"],
+                        [[k, _f(get_path(d, "relayout", "p50_ms")), _f(get_path(d, "relayout", "p95_ms")),
+                          _f(get_path(d, "repaint", "p50_ms")), _f(get_path(d, "repaint", "p95_ms")),
+                          _f(get_path(d, "total", "p50_ms")), _f(get_path(d, "total", "p95_ms"))]
+                         for k, d in kinds.items()])
 
     c = r.get("conversion", {})
     L += ["## Conversion (s2twp) of the sample page", ""]
