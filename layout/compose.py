@@ -15,7 +15,8 @@ from typing import Optional, Sequence
 
 from .copyfit import body_lines, head_rows
 from .fonts import FontRegistry, default_registry
-from .makeup import (article_variants, best_region, continued_variants, lead_variants, partial_variants, partitions,
+from .makeup import (Pair, article_variants, best_region, continued_variants, lead_variants, pairs,
+                     partial_variants, partitions,
                      photo_variants, splits, stack_sums, variant_block, Variant)
 from .model import Block, Document, HeadStyle, ImageFrame, Page, PageHeader, PageSpec, RuleLine, Story
 from .flow import Cursor, body_segments, lines_needed
@@ -91,37 +92,64 @@ class _Composer:
 
     # ---------------------------------------------------------------- exact search
     def region_options(self, units: Sequence[_Unit], cols: int, lead: bool) -> list[tuple[tuple, tuple]]:
-        """(widths, group sizes) ways to cut a region into stacks of consecutive stories."""
+        """(widths, modules) ways to cut a region into stacks of consecutive stories: per stack, its
+        modules top to bottom, each one story across the stack (1) or two side by side (2); at most
+        one pair per region, never above the lead story."""
         out = []
-        for ws in partitions(cols, (cols + 1) // 2 if lead and units[0].start == Cursor() else 2):
+        lead_first = lead and units[0].start == Cursor()
+        for ws in partitions(cols, (cols + 1) // 2 if lead_first else 2):
             if len(ws) > len(units):
                 continue
             for gs in splits(len(units), len(ws)):
-                out.append((ws, gs))
+                singles = tuple((1,) * g for g in gs)
+                out.append((ws, singles))
+                for k, (w, g) in enumerate(zip(ws, gs)):
+                    if w < 4 or g < 2 or (units[sum(gs[:k])].lead and g < 3):
+                        continue
+                    for j in range(1 if k == 0 and lead_first else 0, g - 1):
+                        mods = (1,) * j + (2,) + (1,) * (g - j - 2)
+                        out.append((ws, singles[:k] + (mods,) + singles[k + 1:]))
         return out
 
-    def region_groups(self, units, ws, gs, under_top: bool = False):
-        """Each stack's variant lists; a stack's first block is under another block when the region
-        is (`under_top`), the others always."""
+    def region_groups(self, units, ws, mods, under_top: bool = False):
+        """Each stack's option lists, one per module; a stack's first module is under another block
+        when the region is (`under_top`), the others always."""
         groups, i = [], 0
-        for w, g in zip(ws, gs):
-            groups.append([self.variants(u, w, u.importance, under_top or k > 0)
-                           for k, u in enumerate(units[i:i + g])])
-            i += g
+        for w, ms in zip(ws, mods):
+            stack = []
+            for k, m in enumerate(ms):
+                under = under_top or k > 0
+                if m == 1:
+                    stack.append(self.variants(units[i], w, units[i].importance, under))
+                else:
+                    stack.append(self.pairs(units[i], units[i + 1], w, under))
+                i += m
+            groups.append(stack)
         return groups
+
+    def pairs(self, a: _Unit, b: _Unit, w: int, under: bool) -> list[Pair]:
+        """Two stories side by side across `w` columns, every split of at least 2 columns each."""
+        key = ("pair", a.story.id, a.start, a.importance, b.story.id, b.start, w, under)
+        if key not in self._variants:
+            out: list[Pair] = []
+            for wa in range(2, w - 1):
+                out += pairs(self.variants(a, wa, a.importance, under), self.variants(b, w - wa, b.importance, under))
+            self._variants[key] = sorted(out, key=lambda p: p.cost)
+        return self._variants[key]
 
     def region_heights(self, units, cols, lead, under_top: bool = False
                        ) -> dict[int, list[tuple[float, tuple, tuple]]]:
         """For each height a region of these stories can fill exactly, the cut options (cheapest first)."""
         out: dict[int, list] = {}
-        for ws, gs in self.region_options(units, cols, lead):
-            groups = self.region_groups(units, ws, gs, under_top)
+        for ws, mods in self.region_options(units, cols, lead):
+            groups = self.region_groups(units, ws, mods, under_top)
             common: Optional[dict[int, float]] = None
             for g in groups:
                 s = stack_sums(g)
                 common = s if common is None else {k: common[k] + s[k] for k in common if k in s}
+            shape = _shape_cost(ws, mods)
             for h, c in (common or {}).items():
-                out.setdefault(h, []).append((c + _shape_cost(ws, gs), ws, gs))
+                out.setdefault(h, []).append((c + shape, ws, mods, shape))
         for h in out:
             out[h].sort(key=lambda t: t[0])
         return out
@@ -135,7 +163,7 @@ class _Composer:
         rest = [u for u in units if u not in pkg]
         if not rest and not pkg:
             return None
-        main_h = self.region_heights(rest, g.columns, True) if rest else {0: [(0.0, (), ())]}
+        main_h = self.region_heights(rest, g.columns, True) if rest else {0: [(0.0, (), (), 0.0)]}
         pkg_opts: dict[int, list] = {}
         banner = None
         modes: dict[str, tuple[list[_Unit], int]] = {}
@@ -151,7 +179,7 @@ class _Composer:
                 modes["stack"] = ([_Unit(p.story, (), 3, lead=True)] + subs, hb)
             for mode, (us, top) in modes.items():
                 for h, opts in self.region_heights(us, g.columns, False, True).items():
-                    pkg_opts.setdefault(h + top, []).extend((c, ws, gs, mode) for c, ws, gs in opts)
+                    pkg_opts.setdefault(h + top, []).extend((c, ws, gs, shape, mode) for c, ws, gs, shape in opts)
             for h in pkg_opts:
                 pkg_opts[h].sort(key=lambda t: t[0])
         best = None
@@ -165,24 +193,25 @@ class _Composer:
                 ph = 0
                 if mh > g.rows or (fill and mh != g.rows):
                     continue
-            for cost, ws, gs in mopts[:12]:
+            sub = None
+            if pkg:  # the package band's best, the same whatever is above it
+                for pc, pws, pgs, pshape, mode in pkg_opts[ph][:12]:
+                    us, top = modes[mode]
+                    sg = best_region(self.region_groups(us, pws, pgs, True), mh + top, ph - top)
+                    if sg is not None and (sub is None or pshape + sg[0] < sub[0] - 1e-9):
+                        sub = (pshape + sg[0], pws, sg[1], us, ph, mode)
+                if sub is None:
+                    continue
+            # the score: stack shapes and variety, and the collision-free variants' own costs
+            for cost, ws, gs, shape in mopts[:40]:
+                if best is not None and cost + (sub[0] if sub else 0) + (g.rows - mh - ph) >= best[0]:
+                    break  # sorted by a lower bound of the score: none further can win
                 got = best_region(self.region_groups(rest, ws, gs), 0, mh)
                 if got is None:
                     continue
-                total = cost + got[0] + (g.rows - mh - ph)
-                sub = None
-                if pkg:
-                    for pc, pws, pgs, mode in pkg_opts[ph][:12]:
-                        us, top = modes[mode]
-                        sg = best_region(self.region_groups(us, pws, pgs, True), mh + top, ph - top)
-                        if sg is not None and (sub is None or pc + sg[0] < sub[0] - 1e-9):
-                            sub = (pc + sg[0], pws, sg[1], us, ph, mode)
-                    if sub is None:
-                        continue
-                    total += sub[0]
+                total = shape + got[0] + (g.rows - mh - ph) + (sub[0] if sub else 0)
                 if best is None or total < best[0] - 1e-9:
                     best = (total, ws, got[1], mh, sub)
-                break
         if best is None:
             return None
         total, ws, stacks, mh, sub = best
@@ -214,12 +243,15 @@ class _Composer:
     def blocks_for(self, units, ws, stacks, col0: int) -> list[Block]:
         blocks, i, col = [], 0, col0
         for w, placed in zip(ws, stacks):
-            for top, v in placed:
-                u = units[i]
-                i += 1
-                blocks.append(self.block(u, col, top, v))
-                self.report.append(f"{u.story.id}: page {self.page + 1}, {w} 栏 × {v.rows} 行 at column "
-                                   f"{col + 1}, line {top + 1}" + (f" ({v.note})" if v.note else ""))
+            for top, m in placed:
+                x = col
+                for v in ((m.left, m.right) if isinstance(m, Pair) else (m,)):
+                    u = units[i]
+                    i += 1
+                    blocks.append(self.block(u, x, top, v))
+                    self.report.append(f"{u.story.id}: page {self.page + 1}, {v.cols} 栏 × {v.rows} 行 at column "
+                                       f"{x + 1}, line {top + 1}" + (f" ({v.note})" if v.note else ""))
+                    x += v.cols
             col += w
         return blocks
 
@@ -234,11 +266,15 @@ class _Composer:
         rules, col = [], 0
         for k, (w, placed) in enumerate(zip(ws, stacks)):
             x0 = g.col_x(col)
-            for t, v in placed[1:]:
-                y = g.row_y(t) - g.leading * 0.3
-                if v.air:  # in the middle of the air between the text above and below
-                    y = (g.baseline(t - 1) + g.baseline(t + v.air) - g.body_size) / 2
-                rules.append(RuleLine(x0, y, x0 + g.span_width(w), y, 0.5))
+            for n, (t, v) in enumerate(placed):
+                if n:
+                    y = g.row_y(t) - g.leading * 0.3
+                    if v.air:  # in the middle of the air between the text above and below
+                        y = (g.baseline(t - 1) + g.baseline(t + v.air) - g.body_size) / 2
+                    rules.append(RuleLine(x0, y, x0 + g.span_width(w), y, 0.5))
+                if isinstance(v, Pair):  # a gutter rule between the two
+                    x = g.col_x(col + v.left.cols) - g.gutter / 2
+                    rules.append(RuleLine(x, g.row_y(t) + 2, x, g.row_y(t + v.rows) - 2, 0.5))
             col += w
             if k < len(ws) - 1:
                 x = g.col_x(col) - g.gutter / 2
@@ -266,7 +302,7 @@ class _Composer:
         rank = lambda us: [replace(u, importance=i) for i, u in enumerate(us)]  # noqa: E731
         if sum(est) >= 0.85 * cap:
             for n in range(len(queue), 0, -1):
-                if sum(est[:n]) <= 1.1 * cap:
+                if sum(est[:n]) <= 1.15 * cap:  # the estimate is rough: try a little beyond
                     got = self.exact_page(rank(queue[:n]))
                     if got:
                         return n, got, None
@@ -312,9 +348,21 @@ class _Composer:
         return pages, queue
 
 
-def _shape_cost(ws: tuple, gs: tuple) -> float:
-    """Prefer a wide lead stack and stacks of similar width; many tiny stacks read badly."""
-    return 0.3 * (max(ws) - min(ws)) + 0.5 * len(ws) - 0.4 * ws[0]
+VARIETY_COST = 1.5  # each full-width strip beyond two in a row in one stack (a "layer cake")
+
+
+def _shape_cost(ws: tuple, mods: tuple) -> float:
+    """Prefer a wide lead stack and stacks of similar width; many tiny stacks read badly; a stack
+    of three or more full-width strips in a row reads as a layer cake (variety)."""
+    cake = 0
+    for ms in mods:
+        run = 0
+        for m in ms + (2,):
+            if m == 1:
+                run += 1
+            else:
+                cake, run = cake + max(0, run - 2), 0
+    return 0.3 * (max(ws) - min(ws)) + 0.5 * len(ws) - 0.4 * ws[0] + VARIETY_COST * cake
 
 
 def compose_pages(stories: Sequence[Story], spec: PageSpec, header: PageHeader, max_pages: int = 1,

@@ -22,6 +22,7 @@ from .render import AIR_LINES, predict_block
 
 MAX_EMPTY = 2  # 漏白: no more than two empty body lines in a block
 MIN_BODY_ROWS = 3  # 背题: a headline keeps at least three lines of its text under it
+PAIR_COST = 0.5  # two stories side by side in a stack: a little more work for the reader than a strip
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,41 @@ class Variant:
         """Rows (from the block top) the headline zone occupies."""
         top = self.image_rows + self.air
         return (top, top + self.head_rows)
+
+    def facing(self, side: int) -> tuple[tuple[int, int], ...]:
+        """Row intervals (from the block top) of headline zones facing its left (0) / right (1) side."""
+        return (self.head_interval,) if self.head_rows and self.head_touches[side] else ()
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two stories side by side in one module of a stack (e.g. 2 + 3 columns under a 5-column lead),
+    both exactly `rows` high; the left one faces the stack's left neighbour, the right one its right."""
+
+    rows: int
+    cols: int
+    left: Variant
+    right: Variant
+    cost: float
+    air: int = 0  # the hairline above a pair sits at its top edge
+
+    def facing(self, side: int) -> tuple[tuple[int, int], ...]:
+        return self.left.facing(0) if side == 0 else self.right.facing(1)
+
+
+def pairs(left: Sequence[Variant], right: Sequence[Variant], limit: int = 40) -> list[Pair]:
+    """Side-by-side modules of two stories' variants of equal height whose heads are not level
+    (碰题 between them), the cheapest per height and outer head rows."""
+    best: dict[tuple, Pair] = {}
+    for a in left:
+        for b in right:
+            if a.rows != b.rows or _overlap(a.facing(1), b.facing(0)):
+                continue
+            p = Pair(a.rows, a.cols + b.cols, a, b, a.cost + b.cost + PAIR_COST)
+            key = (p.rows, p.facing(0), p.facing(1))
+            if key not in best or p.cost < best[key].cost:
+                best[key] = p
+    return sorted(best.values(), key=lambda p: p.cost)[:limit]
 
 
 def sizes_for(importance: int, cols: int) -> tuple[float, ...]:
@@ -298,8 +334,7 @@ def splits(n: int, k: int) -> list[tuple[int, ...]]:
 def _head_rows_facing(placed: Sequence[tuple[int, Variant]], side: int) -> tuple[tuple[int, int], ...]:
     """碰题 is a head facing the right side of one stack level with one facing the left side of the
     next (rows overlapping). Row intervals of the headline zones in a placed stack that face its left (0) / right (1) side."""
-    return tuple((t + v.head_interval[0], t + v.head_interval[1]) for t, v in placed
-                 if v.head_rows and v.head_touches[side])
+    return tuple((t + a, t + b) for t, v in placed for a, b in v.facing(side))
 
 
 def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
