@@ -114,18 +114,19 @@ def check_block(block, where: str) -> None:
 
 
 def check_links(doc, where: str = "") -> None:
-    """Linked frames (Block.next_block): no loop, at most MAX_CHAIN frames in a chain."""
-    nxt = {b.id: b.next_block for p in doc.pages for b in p.blocks if b.next_block}
-    for start in nxt:
+    """Linked frames (Block.next_block): no loop, at most MAX_CHAIN frames in a chain. Followed
+    backwards as layout follows them (each frame's predecessor), so duplicate ids are covered."""
+    prev = {b.next_block: b.id for p in doc.pages for b in p.blocks if b.next_block}
+    for start in prev:
         seen = [start]
-        b = nxt.get(start)
-        while b:
+        b = prev.get(start)
+        while b is not None:
             if b in seen:
-                raise _bad(where, "linked frames form a loop: " + " → ".join(seen + [b]))
+                raise _bad(where, "linked frames form a loop: " + " ← ".join(seen + [b]))
             seen.append(b)
             if len(seen) > MAX_CHAIN:
-                raise _bad(where, f"more than {MAX_CHAIN} linked frames in one chain (from {start})")
-            b = nxt.get(b)
+                raise _bad(where, f"more than {MAX_CHAIN} linked frames in one chain (to {start})")
+            b = prev.get(b)
 
 
 def check_shape(doc, where: str = "") -> None:
