@@ -50,6 +50,7 @@ def _open(data: bytes, what: str) -> None:
             try:
                 doc = load_document(p)
             except UserError as e:
+                tally(what + ": refused (UserError)")
                 assert str(p) in str(e)
                 assert p.read_bytes() == data
                 return
@@ -62,13 +63,27 @@ def _open(data: bytes, what: str) -> None:
             assert load_document(p) == doc
 
 
+def _same_type(old):
+    """A value of the same JSON type as `old` (a hand edit that keeps the type: a wrong size, …)."""
+    if isinstance(old, bool):
+        return st.booleans()
+    if isinstance(old, int):
+        return st.one_of(st.integers(-20, 200), st.sampled_from([-10 ** 6, 10 ** 6, 10 ** 30]))
+    if isinstance(old, float):
+        return st.one_of(st.floats(-50, 2000), st.sampled_from([0.0, -1.0, 1e300]))
+    if isinstance(old, str):
+        return hostile_str
+    return json_values
+
+
 @budget(100)
-@given(st.sampled_from(PATHS), json_values)
-def test_fuzz_hand_edited_document(path, value):
+@given(st.sampled_from(PATHS), st.data())
+def test_fuzz_hand_edited_document(path, data):
     raw = json.loads(TEXT)
     node = raw
     for k in path[:-1]:
         node = node[k]
+    value = data.draw(st.one_of(_same_type(node[path[-1]]), _same_type(node[path[-1]]), json_values))
     node[path[-1]] = value
     _open(json.dumps(raw, ensure_ascii=bool(len(path) % 2)).encode("utf-8", "surrogatepass"), "document loader (edited)")
 

@@ -33,6 +33,7 @@ def test_fuzz_import_text_loses_no_character(text):
         try:
             result = import_text(text, "fuzz.txt")
         except UserError:
+            tally("importer: refused (UserError)")
             return
     _accounted(text, result)
 
@@ -59,6 +60,7 @@ def test_fuzz_import_files_with_hostile_bytes(data, suffix):
                 result = import_files([str(p)])
             except UserError as e:
                 assert str(e)
+                tally("importer (files): refused (UserError)")
                 return
         assert p.read_bytes() == data
         try:

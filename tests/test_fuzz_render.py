@@ -20,7 +20,8 @@ from layout.render import lay_out_document
 HEAD_ROLES = ("head", "kicker", "sub")
 short = st.text(max_size=12)
 ids = st.sampled_from(["s0", "s1", "s2", "s3", "nope"])
-grid_n = st.one_of(st.integers(0, 12), st.sampled_from([-1, 64, 65, 5000, 10 ** 6]))
+grid_n = st.integers(0, 12)  # sizes a page can hold, including 0 and overlaps (absurd ones: `absurd`)
+ABSURD = [-1, 65, 5001, 10 ** 6]
 
 stories = st.builds(
     Story, id=st.just("s"),
@@ -34,12 +35,12 @@ stories = st.builds(
     image=st.sampled_from(["", "missing.jpg", "../../etc/passwd", "/dev/zero"]))
 blocks = st.builds(
     Block, id=st.sampled_from(["a", "b", "c", "d", "e"]), story_id=ids, col=grid_n, row=grid_n,
-    cols=grid_n, rows=st.one_of(grid_n, st.integers(0, 120)), body_columns=st.sampled_from([0, 1, 2, 5, 99]),
+    cols=grid_n, rows=st.one_of(grid_n, st.integers(0, 120)), body_columns=st.sampled_from([0, 0, 1, 2, 5]),
     balance=st.booleans(),
     head=st.builds(HeadStyle, orientation=st.sampled_from(["horizontal", "vertical", "??"]),
                    face=st.sampled_from(["hei", "song", "kai", "??"]),
-                   size=st.sampled_from([0.0, 1.0, 48.0, 999.0, -3.0, 1e6]), span=st.sampled_from([0, 1, 3, 99]),
-                   rows=st.sampled_from([0, 1, 3, 200])),
+                   size=st.sampled_from([0.0, 0.0, 1.0, 48.0, 200.0]), span=st.sampled_from([0, 0, 1, 3, 12]),
+                   rows=st.sampled_from([0, 0, 1, 3, 200])),
     show_head=st.booleans(),
     box=st.builds(BoxStyle, frame=st.sampled_from(["none", "line", "double", "dotted", "flower", "??"]),
                   tint=st.sampled_from([0.0, 0.2, 1.0, 7.0, -1.0]), inset=st.sampled_from([0.0, 6.0, -50.0, 1e4])),
@@ -50,12 +51,29 @@ blocks = st.builds(
                                 caption=hostile_text, credit=short),
     notch=st.none() | st.builds(Notch, corner=st.sampled_from(["bottom-left", "top-right", "??"]),
                                 cols=grid_n, rows=grid_n),
-    next_block=st.sampled_from(["", "", "", "a", "b", "e", "zz"]),
-    tracking=st.sampled_from([0.0, 0.03, -0.03, 0.9, -5.0]), importance=st.integers(-1, 9), z=st.integers(-2, 2))
-specs = st.one_of(st.sampled_from([broadsheet(), tabloid()]),
-                  st.builds(lambda s, **kw: replace(s, **kw), st.just(tabloid()),
-                            columns=st.sampled_from([1, 3, 64, 0]), body_size=st.sampled_from([9.0, 1.0, 0.0, 72.0]),
-                            leading=st.sampled_from([13.0, 1.0, -13.0]), gutter=st.sampled_from([9.0, 0.0, -9.0])))
+    next_block=st.sampled_from([""] * 12 + ["a", "b", "e", "zz"]),
+    tracking=st.sampled_from([0.0, 0.0, 0.03, -0.03, 0.9]), importance=st.integers(-1, 9), z=st.integers(-2, 2))
+# a block with one absurd value (refused by layout/limits.py with a UserError naming it)
+absurd = st.one_of(
+    st.tuples(blocks, st.sampled_from(["col", "row", "cols", "rows", "body_columns"]), st.sampled_from(ABSURD))
+    .map(lambda t: replace(t[0], **{t[1]: t[2]})),
+    st.tuples(blocks, st.sampled_from([-3.0, 1e6, -5.0])).map(lambda t: replace(t[0], tracking=t[1])),
+    st.tuples(blocks, st.sampled_from([-3.0, 1e6])).map(lambda t: replace(t[0], head=replace(t[0].head, size=t[1]))))
+def _weighted(common, rare, one_in: int):
+    """`rare` about once in `one_in` draws (st.one_of would give it half of them)."""
+    return st.integers(1, one_in).flatmap(lambda k: rare if k == one_in else common)
+
+
+block_lists = _weighted(st.lists(blocks, max_size=6),
+                        st.tuples(st.lists(blocks, max_size=5), absurd).map(lambda t: t[0] + [t[1]]), 6).map(tuple)
+
+
+_custom = st.builds(lambda s, **kw: replace(s, **kw), st.just(tabloid()), columns=st.sampled_from([1, 3, 12]),
+                   body_size=st.sampled_from([9.0, 1.0, 72.0]), leading=st.sampled_from([13.0, 1.0, 40.0]),
+                   gutter=st.sampled_from([9.0, 0.0]))
+_absurd_spec = st.tuples(st.sampled_from(["columns", "body_size", "leading", "gutter", "width"]),
+                         st.sampled_from([0, -13, 65, 10 ** 6])).map(lambda t: replace(tabloid(), **{t[0]: t[1]}))
+specs = _weighted(st.one_of(st.sampled_from([broadsheet(), tabloid()]), _custom), _absurd_spec, 8)
 
 
 def _documents(draw_blocks):
@@ -74,6 +92,7 @@ def _lay_out(doc, what):
             return lay_out_document(doc)
         except UserError as e:
             assert str(e)
+            tally(what + ": refused (UserError)")
             return None
 
 
@@ -102,7 +121,7 @@ def _check_no_character_lost(doc, pages):
 
 
 @budget(40)
-@given(_documents(st.lists(blocks, max_size=6).map(tuple)))
+@given(_documents(block_lists))
 def test_fuzz_lay_out_document_loses_no_character(doc):
     pages = _lay_out(doc, "layout (render)")
     if pages is not None:
@@ -130,6 +149,7 @@ def test_fuzz_compose_places_or_reports_every_story(ss, spec, max_pages):
         try:
             result = compose_pages(ss, spec, PageHeader(section="要闻", number="1"), max_pages=max_pages)
         except UserError:
+            tally("composition: refused (UserError)")
             return
     placed = {b.story_id for p in result.document.pages for b in p.blocks}
     for s in ss:
@@ -148,3 +168,22 @@ def test_long_unbreakable_headline_is_reported_not_searched():
     pages = lay_out_document(result.document)
     assert any(f.code == "head-overflow" for p in pages for f in p.findings) or any(
         "s0" in line for line in result.report)
+
+
+@budget(10)
+@given(_documents(st.lists(blocks, max_size=4).map(tuple)))
+def test_fuzz_pdf_export_of_hostile_pages(doc):
+    """The laid-out hostile pages go on to the PDF painter: a PDF or a UserError, nothing else."""
+    import tempfile
+
+    from layout.pdf import PdfMeta, PdfOptions, write_pdf
+
+    pages = _lay_out(doc, "layout (for export)")
+    if pages is None:
+        return
+    tally("PDF export")
+    with tempfile.TemporaryDirectory() as d, bounded("write_pdf", 30):
+        try:
+            write_pdf(pages, f"{d}/page.pdf", PdfOptions(force=True), PdfMeta(title=doc.title))
+        except UserError:
+            tally("PDF export: refused (UserError)")

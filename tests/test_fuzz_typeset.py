@@ -26,6 +26,7 @@ def _set(text, measure, style):
         try:
             return set_paragraph(text, measure, style, default_registry())
         except UserError:
+            tally("typesetter: refused (UserError)")
             return None
 
 
