@@ -103,7 +103,8 @@ def check_block(block, where: str) -> None:
     _within(block.head.size, 0.0, MAX_TYPE_SIZE, where, "the headline size (pt)")
     _within(block.head.span, 0, MAX_COLUMNS, where, "the headline span")
     _within(block.head.rows, 0, MAX_ROWS, where, "the headline rows")
-    _within(block.tracking, -1.0, 1.0, where, "the tracking (em)")
+    # a net advance of 0 (tracking -1 em) makes every break feasible and line breaking cubic
+    _within(block.tracking, -0.5, 0.5, where, "the tracking (em)")
     for part, what in ((block.image, "the picture's"), (block.notch, "the corner cut's")):
         if part is not None:
             _within(part.cols, 0, MAX_COLUMNS, where, f"{what} width in columns")

@@ -52,7 +52,7 @@ blocks = st.builds(
     notch=st.none() | st.builds(Notch, corner=st.sampled_from(["bottom-left", "top-right", "??"]),
                                 cols=grid_n, rows=grid_n),
     next_block=st.sampled_from([""] * 12 + ["a", "b", "e", "zz"]),
-    tracking=st.sampled_from([0.0, 0.0, 0.03, -0.03, 0.9]), importance=st.integers(-1, 9), z=st.integers(-2, 2))
+    tracking=st.sampled_from([0.0, 0.0, 0.03, -0.03, 0.5]), importance=st.integers(-1, 9), z=st.integers(-2, 2))
 # a block with one absurd value (refused by layout/limits.py with a UserError naming it)
 absurd = st.one_of(
     st.tuples(blocks, st.sampled_from(["col", "row", "cols", "rows", "body_columns"]), st.sampled_from(ABSURD))

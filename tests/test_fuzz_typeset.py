@@ -15,7 +15,7 @@ styles = st.builds(
     TextStyle, role=st.sampled_from(["body", "song", "hei", "heavy", "kai", "no-such-role"]), size=sizes,
     script=st.sampled_from(["sc", "tc"]), indent=st.sampled_from([0.0, 2.0, -3.0, 500.0]),
     align=st.sampled_from(["justify", "left", "center", "right"]),
-    tracking=st.sampled_from([0.0, 0.03, -0.03, -1.0, 5.0]),
+    tracking=st.sampled_from([0.0, 0.03, -0.03, -0.5, 0.5, 5.0]),  # layout allows ±0.5 (limits.py)
     cjk_latin_space=st.sampled_from([0.25, 0.0]), compress_pairs=st.sampled_from(["1.5em", "1em"]),
     vertical=st.booleans())
 

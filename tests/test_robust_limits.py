@@ -28,6 +28,7 @@ def _block(**kw) -> Block:
     (dict(head=HeadStyle(size=-5.0)), ["headline size"]),
     (dict(head=HeadStyle(orientation="vertical", size=1e5)), ["headline size"]),
     (dict(tracking=1e6), ["tracking"]),
+    (dict(tracking=-1.0), ["tracking"]),  # net advance 0: set_paragraph took minutes on 3000 'ｗ' (fuzz)
     (dict(image=ImageFrame("x.jpg", cols=100)), ["picture's width"]),
     (dict(notch=Notch("bottom-left", 3, 10 ** 7)), ["corner cut's height"]),
 ])
