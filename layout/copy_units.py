@@ -8,7 +8,7 @@ The rules, in order, for a line that follows a paragraph that does **not** end a
    cannot open a paragraph (，。、；：？！ and closing quotes/brackets);
 2. it is a headline — and the paragraph before it really ends there (a story continued on
    another page) — only when it looks like one (see `headline_like`), something follows it, and
-   no dictionary word runs across either seam (jieba: "水墩社|区网格" holds 社区, so it is a break
+   no dictionary word runs across either seam (jieba's dictionary, layout/words.py: "水墩社|区网格" holds 社区, so it is a break
    inside a sentence; "街道党|运动中" holds no word across the seam);
 3. a line marked as a paragraph start (indented with 　　 in a file that indents) starts one;
 4. otherwise it continues the paragraph.
@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from layout import words
 from layout.bylines import ends_with_signature, starts_byline
 from layout.punctuation import is_han
 
@@ -107,31 +107,15 @@ def headline_like(text: str, after_open: bool = False) -> bool:
     return not re.search(r"[？！?!…]", body)
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import logging
-
-    import jieba
-    jieba.setLogLevel(logging.ERROR)
-    return jieba
-
-
 def word_across(left: str, right: str) -> bool:
     """Does a dictionary word (or a number and its unit) run across the seam left|right?"""
     if not left or not right:
         return False
     if left[-1].isdigit() and (right[0].isdigit() or right[0] in "万亿千百多余%％年月日号个位名人元倍"):
         return True
-    a, b = left[-4:], right[:4]
-    if not (is_han(a[-1]) and is_han(b[0])):
+    if not (is_han(left[-1]) and is_han(right[0])):
         return False
-    pos = 0
-    for word in _jieba().lcut(a + b, HMM=False):
-        end = pos + len(word)
-        if pos < len(a) < end and len(word) >= 2:
-            return True
-        pos = end
-    return False
+    return words.word_across(left, right)
 
 
 def _seam(left: str, right: str) -> tuple[str, str]:

@@ -1,8 +1,8 @@
 """The headline zone: kicker 引题, main head 主题 and subtitle 副题 set as one unit.
 
 Horizontal across a block's columns or vertical (竖题) at the block's side. The main head fits its
-width by, in order: all parts on one line; one part per line; a break between words (jieba, with
-place names kept whole — never inside 北京市 or 闸弄口街道); a bounded shrink to 80 %. A head that
+width by, in order: all parts on one line; one part per line; a break between words
+(jieba's dictionary via layout/words.py, with place names kept whole — never inside 北京市 or 闸弄口街道); a bounded shrink to 80 %. A head that
 still does not fit is set at the smallest size and reported (`fits` is False).
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from .display import GlyphRun
 from .flow import Segment
 from .fonts import FontRegistry, default_registry
 from .typeset import TextStyle, set_paragraph
+from .words import segment
 
 MIN_SHRINK = 0.8  # bounded shrink of the main head
 SMALL_SIZE = 10.5  # 五号: the floor for kicker and subtitle
@@ -52,14 +53,9 @@ def main_size_for(importance: int, span_cols: int) -> float:
 
 @lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
-    """Break candidates of a head part: jieba words, single characters and place names kept with
-    their neighbours, so no break falls inside a word or a name."""
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    toks = [t for t in jieba.cut(text) if t]
+    """Break candidates of a head part: dictionary words (layout/words.py), single characters and
+    place names kept with their neighbours, so no break falls inside a word or a name."""
+    toks = [t for t in segment(text) if t]
     out: list[str] = []
     for t in toks:
         # a suffix opening the token (街道社区 after 闸弄口) belongs to the name before it
