@@ -42,6 +42,9 @@ SPECS = (
     ActionSpec("delete", "删除(&D)", StdKey.Delete),
     ActionSpec("select_all", "全选", StdKey.SelectAll),
     ActionSpec("draw_block", "画版块(&B)", "B", checkable=True),
+    ActionSpec("link_frames", "续排(&L)", "L", checkable=True,
+               tip="先点要续排的版块（或它的续排口），再点接排的版块"),
+    ActionSpec("place_image", "置入图片(&M)…", "Ctrl+D"),
     ActionSpec("bring_front", "移到最前", "Ctrl+Shift+]"),
     ActionSpec("send_back", "移到最后", "Ctrl+Shift+["),
     ActionSpec("align_left", "左对齐"),
@@ -61,6 +64,7 @@ SPECS = (
     ActionSpec("edition_source", "原文版（简体）", checkable=True, checked=True),
     ActionSpec("edition_s2twp", "台湾繁体版 s2twp", checkable=True),
     ActionSpec("edition_s2hk", "香港繁体版 s2hk", checkable=True),
+    ActionSpec("side_by_side", "简繁对照(&S)", "Ctrl+Shift+D", checkable=True),
     ActionSpec("lang_zh", "中文界面", checkable=True),
     ActionSpec("lang_en", "English interface", checkable=True),
     ActionSpec("about", "关于版面"),
@@ -82,6 +86,7 @@ def create_actions(parent: QObject) -> dict[str, QAction]:
             a.setChecked(s.checked)
         if s.tip:
             a.setStatusTip(_t(s.tip))
+            a.setToolTip(_t(s.tip))
         out[s.name] = a
     return out
 
@@ -89,15 +94,27 @@ def create_actions(parent: QObject) -> dict[str, QAction]:
 MENUS = (
     ("文件(&F)", ("new", "open", "recent", None, "save", "save_as", None, "import_copy", "compose",
                  None, "export_pdf", "export_png", "print_preview", None, "quit")),
-    ("编辑(&E)", ("undo", "redo", None, "delete", "select_all", None, "draw_block", None,
+    ("编辑(&E)", ("undo", "redo", None, "delete", "select_all", None, "draw_block", "link_frames",
+                 "place_image", None,
                  "bring_front", "send_back", "align_left", "align_top", "distribute_h")),
     ("视图(&V)", ("preview", None, "guide_margins", "guide_columns", "guide_baseline", "guide_trim",
                  "guide_bleed", None, "zoom_in", "zoom_out", "zoom_fit_page", "zoom_fit_width",
                  "zoom_100", None, "panels")),
-    ("版本(&D)", ("edition_source", "edition_s2twp", "edition_s2hk")),
+    ("版本(&D)", ("edition_source", "edition_s2twp", "edition_s2hk", None, "side_by_side")),
     ("帮助(&H)", ("lang_zh", "lang_en", None, "about")),
 )
 
 TOOLBAR = ("new", "open", "save", None, "undo", "redo", None, "import_copy", "compose", "draw_block",
-           None, "preview", "zoom_fit_page", "zoom_fit_width", "zoom_100", None, "export_pdf")
+           "link_frames", "place_image", None, "preview", "side_by_side", "zoom_fit_page", "zoom_fit_width",
+           "zoom_100", None, "export_pdf")
+
+
+def retranslate_actions(actions: dict[str, QAction]) -> None:
+    """Texts and tips again from the current translators (after a language switch)."""
+    for s in SPECS:
+        a = actions[s.name]
+        a.setText(_t(s.text))
+        if s.tip:
+            a.setStatusTip(_t(s.tip))
+            a.setToolTip(_t(s.tip))
 

@@ -35,9 +35,23 @@ def sample_document() -> Document:
     return compose_pages(stories, broadsheet(), PageHeader(section="基层"), max_pages=1).document
 
 
+_INSTALLED: list[QTranslator] = []  # the translators of the current interface language
+
+
+def switch_language(lang: str) -> None:
+    """Change the interface language of the running editor: the old translators go, the new ones
+    come, and Qt sends QEvent.LanguageChange to every widget (the main window retranslates)."""
+    app = QApplication.instance()
+    for t in _INSTALLED:
+        app.removeTranslator(t)
+    _INSTALLED[:] = install_translators(app, lang)
+
+
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     """Chinese is the source language; English loads ui/i18n/banmian_en.qm. Qt's own dialogs
-    follow with Qt's bundled translations where they exist."""
+    follow with Qt's bundled translations where they exist. The language is kept as the
+    application's `ui_language` property (engine findings are shown in it)."""
+    app.setProperty("ui_language", lang)
     out = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if lang == "en":
@@ -79,7 +93,7 @@ def run_editor(path: Optional[str]) -> int:
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
     settings = Settings()
-    install_translators(app, settings.language())
+    switch_language(settings.language())
     w = open_window(path, settings)
     w.show()
     w.view.fit_page()

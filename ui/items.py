@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsSceneMou
                                QStyleOptionGraphicsItem, QWidget)
 
 from layout.display import BlockFacts
-from layout.model import Block, Grid, RuleLine
+from layout.model import Block, Grid, ImageFrame, Notch, RuleLine
 
 if TYPE_CHECKING:
     from .page_view import PageScene
@@ -64,6 +64,41 @@ def move_block(grid: Grid, b: Block, dcol: int, drow: int) -> Block:
     return replace(b, col=col, row=row)
 
 
+HANDLE_CURSORS = {"tl": Qt.CursorShape.SizeFDiagCursor, "br": Qt.CursorShape.SizeFDiagCursor,
+                  "tr": Qt.CursorShape.SizeBDiagCursor, "bl": Qt.CursorShape.SizeBDiagCursor,
+                  "t": Qt.CursorShape.SizeVerCursor, "b": Qt.CursorShape.SizeVerCursor,
+                  "l": Qt.CursorShape.SizeHorCursor, "r": Qt.CursorShape.SizeHorCursor}
+
+# Corner handle → the corner an Alt-drag cuts out of the block (拐弯, an L-shaped block).
+NOTCH_CORNERS = {"tl": "top-left", "tr": "top-right", "bl": "bottom-left", "br": "bottom-right"}
+
+
+def notch_block(grid: Grid, b: Block, handle: str, pos: QPointF) -> Block:
+    """The block with the corner of `handle` cut out up to the grid lines nearest `pos`: an L.
+
+    Dragging back past the corner (no whole column or line cut) makes the block a rectangle again;
+    the cut always leaves at least one column and one line of the L's arms.
+    """
+    corner = NOTCH_CORNERS[handle]
+    pitch = grid.column_width + grid.gutter
+    k = round((pos.x() - grid.left + grid.gutter / 2) / pitch)  # nearest column boundary
+    r = round((pos.y() - grid.top) / grid.leading)
+    cols = (b.col + b.cols - k) if corner.endswith("right") else (k - b.col)
+    rows = (b.row + b.rows - r) if corner.startswith("bottom") else (r - b.row)
+    if cols <= 0 or rows <= 0 or b.cols < 2 or b.rows < 2:
+        return replace(b, notch=None)
+    return replace(b, notch=Notch(corner, min(cols, b.cols - 1), min(rows, b.rows - 1)))
+
+
+def _fit_notch(b: Block) -> Block:
+    """After a resize: the notch shrunk to leave both arms of the L (dropped if it cannot)."""
+    n = b.notch
+    if n is None:
+        return b
+    cols, rows = min(n.cols, b.cols - 1), min(n.rows, b.rows - 1)
+    return replace(b, notch=Notch(n.corner, cols, rows) if cols > 0 and rows > 0 else None)
+
+
 def resize_block(grid: Grid, b: Block, handle: str, pos: QPointF) -> Block:
     """The block with the edges of `handle` moved to the grid lines nearest `pos` (at least 1×1)."""
     left_e, top_e, right_e, bottom_e = HANDLES[handle]
@@ -78,7 +113,41 @@ def resize_block(grid: Grid, b: Block, handle: str, pos: QPointF) -> Block:
         r0 = max(0, min(r1 - 1, round((pos.y() - grid.top) / grid.leading)))
     if bottom_e:
         r1 = max(r0 + 1, min(grid.rows, round((pos.y() - grid.top) / grid.leading)))
-    return replace(b, col=c0, row=r0, cols=c1 - c0, rows=r1 - r0)
+    return _fit_notch(replace(b, col=c0, row=r0, cols=c1 - c0, rows=r1 - r0))
+
+
+def image_rect(grid: Grid, b: Block) -> QRectF:
+    """The picture frame of a block in page points (its grid cells, as the engine places it)."""
+    im = b.image
+    return QRectF(*grid.rect(b.col + im.col, b.row + im.row, im.cols, im.rows))
+
+
+def move_image(b: Block, dcol: int, drow: int) -> ImageFrame:
+    """The block's picture moved by whole columns and lines, kept inside the block."""
+    im = b.image
+    return replace(im, col=max(0, min(b.cols - im.cols, im.col + dcol)),
+                   row=max(0, min(b.rows - im.rows, im.row + drow)))
+
+
+def resize_image(grid: Grid, b: Block, handle: str, pos: QPointF) -> ImageFrame:
+    """The block's picture with the edges of `handle` on the grid lines nearest `pos`, inside the block."""
+    im = b.image
+    frame = replace(b, col=b.col + im.col, row=b.row + im.row, cols=im.cols, rows=im.rows, notch=None)
+    r = resize_block(grid, frame, handle, pos)
+    col = max(b.col, r.col)
+    row = max(b.row, r.row)
+    cols = max(1, min(b.col + b.cols, r.col + r.cols) - col)
+    rows = max(1, min(b.row + b.rows, r.row + r.rows) - row)
+    return replace(im, col=col - b.col, row=row - b.row, cols=cols, rows=rows)
+
+
+def pan_crop(im: ImageFrame, dx: float, dy: float, w: float, h: float) -> ImageFrame:
+    """Manual crop: the visible region moved by (dx, dy) frame points (dragging the picture's content),
+    kept inside the image."""
+    cx, cy, cw, ch = im.crop
+    nx = max(0.0, min(1.0 - cw, cx - dx / w * cw))
+    ny = max(0.0, min(1.0 - ch, cy - dy / h * ch))
+    return replace(im, fit="manual", crop=(nx, ny, cw, ch))
 
 
 class FitBadge(QGraphicsItem):
@@ -128,6 +197,7 @@ class BlockItem(QGraphicsObject):
         self.setAcceptHoverEvents(True)
         self.setZValue(10 + block.z)
         self.badge = FitBadge(self)
+        self.picture: Optional[ImageFrameItem] = None
         self._gesture: Optional[dict] = None
         self.set_block(block, grid)
 
@@ -148,11 +218,22 @@ class BlockItem(QGraphicsObject):
         self.badge.set_fit(facts)
         self.badge.setPos(r.right() - 1, r.bottom() - 1)
         self.badge.setVisible(bool(self.badge.text()) and not self.preview)
+        if block.image is None and self.picture is not None:
+            self.picture.setParentItem(None)
+            if self.picture.scene() is not None:
+                self.picture.scene().removeItem(self.picture)
+            self.picture = None
+        elif block.image is not None:
+            if self.picture is None:
+                self.picture = ImageFrameItem(self)
+            self.picture.sync()
         self.update()
 
     def set_preview(self, on: bool) -> None:
         self.preview = on
         self.badge.setVisible(bool(self.badge.text()) and not on)
+        if self.picture is not None:
+            self.picture.update()
         self.update()
 
     def fit_label(self) -> str:
@@ -175,6 +256,15 @@ class BlockItem(QGraphicsObject):
             out[name] = QRectF(hx - s / 2, hy - s / 2, s, s)
         return out
 
+    def out_port(self) -> QRectF:
+        """The link port 续排口 at the block's right edge, near the bottom: click it, then the block
+        that takes the overflow. Empty when not selected and not overset (nothing to show)."""
+        if self.preview or not (self.isSelected() or (self.facts and self.facts.overset_chars > 0)):
+            return QRectF()
+        r = self._path.boundingRect()
+        s = self._handle_size() * 1.6
+        return QRectF(r.right() - s / 2, r.bottom() - 4 * s, s, s)
+
     def boundingRect(self) -> QRectF:
         s = HANDLE_PX * 2
         return self._path.boundingRect().adjusted(-s, -s, s, s)
@@ -184,6 +274,9 @@ class BlockItem(QGraphicsObject):
         if self.isSelected():
             for r in self.handle_rects().values():
                 p.addRect(r)
+        port = self.out_port()
+        if not port.isEmpty():
+            p.addRect(port)
         return p
 
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: Optional[QWidget] = None) -> None:
@@ -206,6 +299,19 @@ class BlockItem(QGraphicsObject):
             p.setBrush(QColor("white"))
             for r in self.handle_rects().values():
                 p.drawRect(r)
+        port = self.out_port()
+        if not port.isEmpty():
+            over = bool(self.facts and self.facts.overset_chars > 0)
+            p.setPen(QPen(OVERSET_COLOR if over else SELECT_COLOR, 0))
+            p.setBrush(QColor("white"))
+            p.drawRect(port)
+            c = port.center()
+            d = port.width() * 0.3
+            if over:  # a red plus: text waiting for a frame, as in InDesign
+                p.drawLine(QPointF(c.x() - d, c.y()), QPointF(c.x() + d, c.y()))
+                p.drawLine(QPointF(c.x(), c.y() - d), QPointF(c.x(), c.y() + d))
+            elif self.block.next_block:  # a small arrow: linked on
+                p.drawLine(QPointF(c.x() - d, c.y()), QPointF(c.x() + d, c.y()))
 
     # -- gestures: one per press/move/release, one undo step on release
     def _handle_at(self, pos: QPointF) -> str:
@@ -217,26 +323,30 @@ class BlockItem(QGraphicsObject):
         return ""
 
     def hoverMoveEvent(self, event) -> None:
+        if self.out_port().contains(event.pos()):
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            return
         h = self._handle_at(event.pos())
-        cursors = {"tl": Qt.CursorShape.SizeFDiagCursor, "br": Qt.CursorShape.SizeFDiagCursor,
-                   "tr": Qt.CursorShape.SizeBDiagCursor, "bl": Qt.CursorShape.SizeBDiagCursor,
-                   "t": Qt.CursorShape.SizeVerCursor, "b": Qt.CursorShape.SizeVerCursor,
-                   "l": Qt.CursorShape.SizeHorCursor, "r": Qt.CursorShape.SizeHorCursor}
-        self.setCursor(cursors.get(h, Qt.CursorShape.SizeAllCursor))
+        self.setCursor(HANDLE_CURSORS.get(h, Qt.CursorShape.SizeAllCursor))
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self.preview:
             event.ignore()
             return
+        sc = self.page_scene()
+        if self.out_port().contains(event.pos()):
+            sc.start_link(self.block_id)  # the next click on a block links it
+            event.accept()
+            return
         handle = self._handle_at(event.pos())
         if not handle:
             super().mousePressEvent(event)  # selection (Ctrl toggles)
         self.setFocus()
-        sc = self.page_scene()
+        notch = bool(handle in NOTCH_CORNERS and event.modifiers() & Qt.KeyboardModifier.AltModifier)
         moving = [it for it in sc.block_items() if it.isSelected()] if not handle else [self]
         if self not in moving:
             moving = [self]
-        self._gesture = {"handle": handle, "start": event.scenePos(),
+        self._gesture = {"handle": handle, "notch": notch, "start": event.scenePos(),
                          "blocks": {it.block_id: it.block for it in moving}, "result": None}
         event.accept()
 
@@ -245,7 +355,9 @@ class BlockItem(QGraphicsObject):
         if g is None:
             return
         grid = self.grid
-        if g["handle"]:
+        if g["notch"]:
+            new = [notch_block(grid, g["blocks"][self.block_id], g["handle"], event.scenePos())]
+        elif g["handle"]:
             new = [resize_block(grid, self.block, g["handle"], event.scenePos())]
         else:
             d = event.scenePos() - g["start"]
@@ -262,7 +374,8 @@ class BlockItem(QGraphicsObject):
             return
         sc = self.page_scene()
         if g["result"] and any(b != g["blocks"][b.id] for b in g["result"]):
-            text = sc.tr("调整版块大小") if g["handle"] else sc.tr("移动版块")
+            text = (sc.tr("版块拐弯") if g["notch"] else sc.tr("调整版块大小") if g["handle"]
+                    else sc.tr("移动版块"))
             sc.commit_blocks(g["result"], text)
         else:
             sc.show_trial(None)
@@ -289,6 +402,127 @@ class BlockItem(QGraphicsObject):
             sel = [it.block for it in sc.block_items() if it.isSelected()] or [self.block]
             sc.nudge_blocks([move_block(self.grid, b, dc, dr) for b in sel], sc.tr("移动版块"))
         event.accept()
+
+
+class ImageFrameItem(QGraphicsObject):
+    """The picture of a block as an item of its own: select it, drag it by whole columns and lines
+    inside its block, resize it from its handles; Alt-drag pans the picture inside its frame (a
+    manual crop). The picture itself is painted from the display list; this draws the frame."""
+
+    def __init__(self, block_item: BlockItem) -> None:
+        super().__init__(block_item)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+        self._rect = QRectF()
+        self._gesture: Optional[dict] = None
+
+    def owner(self) -> BlockItem:
+        return self.parentItem()  # type: ignore[return-value]
+
+    def sync(self) -> None:
+        self.prepareGeometryChange()
+        o = self.owner()
+        self._rect = image_rect(o.grid, o.block)
+        self.update()
+
+    def frame_rect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def handle_rects(self) -> dict[str, QRectF]:
+        r, s = self._rect, self.owner()._handle_size()
+        out = {}
+        for name in HANDLES:
+            hx = r.left() if "l" in name else r.right() if "r" in name else r.center().x()
+            hy = r.top() if "t" in name else r.bottom() if "b" in name else r.center().y()
+            out[name] = QRectF(hx - s / 2, hy - s / 2, s, s)
+        return out
+
+    def boundingRect(self) -> QRectF:
+        s = HANDLE_PX * 2
+        return self._rect.adjusted(-s, -s, s, s)
+
+    def shape(self) -> QPainterPath:
+        p = QPainterPath()
+        p.addRect(self._rect)
+        if self.isSelected():
+            for r in self.handle_rects().values():
+                p.addRect(r)
+        return p
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: Optional[QWidget] = None) -> None:
+        if self.owner().preview:
+            return
+        sel = self.isSelected()
+        pen = QPen(SELECT_COLOR if sel else OUTLINE_COLOR, 1.5 if sel else 1.0,
+                   Qt.PenStyle.SolidLine if sel else Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(self._rect)
+        if sel:
+            p.setPen(QPen(SELECT_COLOR, 0))
+            p.setBrush(QColor("white"))
+            for r in self.handle_rects().values():
+                p.drawRect(r)
+
+    def _handle_at(self, pos: QPointF) -> str:
+        if not self.isSelected():
+            return ""
+        for name, r in self.handle_rects().items():
+            if r.adjusted(-1, -1, 1, 1).contains(pos):
+                return name
+        return ""
+
+    def hoverMoveEvent(self, event) -> None:
+        self.setCursor(HANDLE_CURSORS.get(self._handle_at(event.pos()), Qt.CursorShape.OpenHandCursor))
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self.owner().preview:
+            event.ignore()
+            return
+        handle = self._handle_at(event.pos())
+        if not handle:
+            self.scene().clearSelection()
+            self.setSelected(True)
+        crop = event.modifiers() & Qt.KeyboardModifier.AltModifier and not handle
+        block = self.owner().block
+        if crop and block.image.fit != "manual":
+            # start from what is shown (the engine's fill/fit crop), so the picture does not jump
+            block = replace(block, image=replace(block.image, crop=self.owner().page_scene()
+                                                 .shown_crop(self._rect) or block.image.crop))
+        self._gesture = {"handle": handle, "crop": bool(crop), "start": event.scenePos(),
+                         "block": block, "result": None}
+        event.accept()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        g = self._gesture
+        if g is None:
+            return
+        o, b = self.owner(), g["block"]
+        d = event.scenePos() - g["start"]
+        if g["crop"]:
+            im = pan_crop(b.image, d.x(), d.y(), self._rect.width(), self._rect.height())
+        elif g["handle"]:
+            im = resize_image(o.grid, b, g["handle"], event.scenePos())
+        else:
+            im = move_image(b, round(d.x() / (o.grid.column_width + o.grid.gutter)), round(d.y() / o.grid.leading))
+        new = replace(b, image=im)
+        if new != g["result"]:
+            g["result"] = new
+            self._rect = image_rect(o.grid, new)
+            self.prepareGeometryChange()
+            o.page_scene().show_trial([new])
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        g, self._gesture = self._gesture, None
+        if g is None:
+            return
+        sc = self.owner().page_scene()
+        if g["result"] is not None and g["result"] != self.owner().block:
+            sc.commit_blocks([g["result"]], sc.tr("裁切图片") if g["crop"] else
+                             sc.tr("调整图片大小") if g["handle"] else sc.tr("移动图片"))
+        else:
+            sc.show_trial(None)
 
 
 def layout_is_fast(last_layout_s: float) -> bool:

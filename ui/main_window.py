@@ -12,10 +12,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Optional
 
-from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QSize, Qt, QUrl
 from PySide6.QtGui import QActionGroup, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox,
-                               QProgressDialog, QVBoxLayout)
+                               QProgressDialog, QStackedWidget, QVBoxLayout)
 
 from layout.document_io import load_document, save_document
 from layout.errors import UserError
@@ -24,16 +24,20 @@ from layout.presets import broadsheet
 from layout.render import lay_out_page
 from layout.units import to_mm
 
-from .actions import MENUS, TOOLBAR, create_actions
+from .actions import MENUS, TOOLBAR, create_actions, retranslate_actions
 from .autosave import AutoSaver, pending_recoveries, read_recovery
 from .commands import push
+from .editions_view import EditionsView
+from .icons import set_icons
 from .page_view import GUIDES, PageScene, PageView
 from .painter import render_page_image
 from .panels import LazyDock
 from .panels.history import HistoryPanel
 from .panels.inspector import InspectorPanel
 from .panels.pages import PagesPanel
+from .panels.phrases import PhrasesPanel
 from .panels.preflight import PreflightPanel
+from .panels.review import ReviewPanel
 from .panels.stories import STORY_MIME, StoriesPanel
 from .panels.story_editor import StoryEditorPanel
 from .session import EditorSession
@@ -41,6 +45,8 @@ from .settings import Settings
 
 DOC_FILTER = "版面文档 (*.banmian.json *.json)"
 COPY_SUFFIXES = (".txt", ".md", ".docx")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
+IMAGE_FILTER = "图片 (*.jpg *.jpeg *.png *.tif *.tiff)"
 
 
 def _t(text: str) -> str:
@@ -75,12 +81,17 @@ class MainWindow(QMainWindow):
         self.session = EditorSession(doc, path, self)
         self.scene = PageScene(self.session, 0, self)
         self.view = PageView(self.scene)
-        self.setCentralWidget(self.view)
+        self.editions = EditionsView(self.session)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.view)
+        self.central.addWidget(self.editions)
+        self.setCentralWidget(self.central)
         self.setAcceptDrops(True)
         self.view.setAcceptDrops(True)
         self.view.viewport().setAcceptDrops(True)
         self.view.viewport().installEventFilter(self)
         self.actions = create_actions(self)
+        set_icons(self.actions, self)
         self.docks: dict[str, LazyDock] = {}
         self._build_docks()
         self._build_menus()
@@ -102,20 +113,25 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ building
     def _build_docks(self) -> None:
         s = self.session
+        # titles are translated where they are shown (_t in retranslate); these are the sources
         specs = (
-            ("stories", _t("稿件"), lambda: StoriesPanel(s), Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("pages", _t("版面"), self._make_pages, Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("inspector", _t("属性"), lambda: InspectorPanel(s), Qt.DockWidgetArea.RightDockWidgetArea),
-            ("story_editor", _t("稿件编辑"), lambda: StoryEditorPanel(s), Qt.DockWidgetArea.RightDockWidgetArea),
-            ("preflight", _t("印前检查"), self._make_preflight, Qt.DockWidgetArea.BottomDockWidgetArea),
-            ("history", _t("历史"), lambda: HistoryPanel(s), Qt.DockWidgetArea.BottomDockWidgetArea),
+            ("stories", "稿件", lambda: StoriesPanel(s), Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("pages", "版面", self._make_pages, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("inspector", "属性", lambda: InspectorPanel(s), Qt.DockWidgetArea.RightDockWidgetArea),
+            ("story_editor", "稿件编辑", lambda: StoryEditorPanel(s), Qt.DockWidgetArea.RightDockWidgetArea),
+            ("preflight", "印前检查", self._make_preflight, Qt.DockWidgetArea.BottomDockWidgetArea),
+            ("history", "历史", lambda: HistoryPanel(s), Qt.DockWidgetArea.BottomDockWidgetArea),
+            ("review", "简繁审校", lambda: ReviewPanel(s), Qt.DockWidgetArea.BottomDockWidgetArea),
+            ("phrases", "词库", lambda: PhrasesPanel(s), Qt.DockWidgetArea.BottomDockWidgetArea),
         )
         for name, title, factory, area in specs:
-            dock = LazyDock(title, name, factory, self)
+            dock = LazyDock(_t(title), name, factory, self)
+            dock.source_title = title
             self.addDockWidget(area, dock)
             self.docks[name] = dock
-        self.tabifyDockWidget(self.docks["preflight"], self.docks["history"])
-        self.docks["history"].hide()
+        for name in ("history", "review", "phrases"):
+            self.tabifyDockWidget(self.docks["preflight"], self.docks[name])
+            self.docks[name].hide()
         self.docks["pages"].hide()
         self.resizeDocks([self.docks["preflight"]], [120], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["stories"], self.docks["inspector"]], [280, 300], Qt.Orientation.Horizontal)
@@ -137,23 +153,27 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         self.recent_menu = None
+        self._menus = []  # (menu, source title, context) for a language switch
         for title, names in MENUS:
             menu = self.menuBar().addMenu(QCoreApplication.translate("Menus", title))
+            self._menus.append((menu, title, "Menus"))
             for n in names:
                 if n is None:
                     menu.addSeparator()
                 elif n == "recent":
                     self.recent_menu = menu.addMenu(_t("最近的文件"))
+                    self._menus.append((self.recent_menu, "最近的文件", "MainWindow"))
                     self.recent_menu.aboutToShow.connect(self._fill_recent)
                 elif n == "panels":
                     panels = menu.addMenu(_t("面板"))
+                    self._menus.append((panels, "面板", "MainWindow"))
                     for d in self.docks.values():
                         panels.addAction(d.toggleViewAction())
                 else:
                     menu.addAction(a[n])
-        tb = self.addToolBar(_t("工具"))
+        tb = self.toolbar = self.addToolBar(_t("工具"))
         tb.setObjectName("main_toolbar")
-        tb.setIconSize(QSize(16, 16))
+        tb.setIconSize(QSize(22, 22))
         for n in TOOLBAR:
             tb.addSeparator() if n is None else tb.addAction(a[n])
         editions = QActionGroup(self)
@@ -185,12 +205,16 @@ class MainWindow(QMainWindow):
             "edition_source": lambda: self.set_edition(""), "edition_s2twp": lambda: self.set_edition("s2twp"),
             "edition_s2hk": lambda: self.set_edition("s2hk"), "lang_zh": lambda: self.set_language("zh"),
             "lang_en": lambda: self.set_language("en"), "about": self.about,
+            "place_image": self.place_image,
         }
         for name, slot in slots.items():
             # drop QAction's `checked` argument so it never lands in a slot's optional parameter
             a[name].triggered.connect(lambda _checked=False, f=slot: f())
         a["preview"].toggled.connect(self.set_preview)
-        a["draw_block"].toggled.connect(lambda on: setattr(self.scene, "tool", "draw" if on else "select"))
+        a["draw_block"].toggled.connect(lambda on: self._tool_toggled("draw", on))
+        a["link_frames"].toggled.connect(lambda on: self._tool_toggled("link", on))
+        self.scene.toolChanged.connect(self._tool_changed)
+        a["side_by_side"].toggled.connect(self.set_side_by_side)
         for g in GUIDES:
             a[f"guide_{g}"].toggled.connect(functools.partial(self.set_guide, g))
         s.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
@@ -203,6 +227,24 @@ class MainWindow(QMainWindow):
         self.scene.selectionChangedBlocks.connect(self._selection_changed)
         self.view.pointerMoved.connect(self._pointer)
         self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
+
+    def _tool_toggled(self, tool: str, on: bool) -> None:
+        if on:
+            self.scene.tool = tool
+        elif self.scene.tool == tool:
+            self.scene.tool = "select"
+
+    def _tool_changed(self, tool: str) -> None:
+        for name, t in (("draw_block", "draw"), ("link_frames", "link")):
+            a = self.actions[name]
+            a.blockSignals(True)
+            a.setChecked(tool == t)
+            a.blockSignals(False)
+        if tool == "link":
+            self.statusBar().showMessage(_t("续排：点接排的版块（点空白处取消）") if self.scene.link_source
+                                         else _t("续排：先点要续排的版块"))
+        else:
+            self.statusBar().clearMessage()
 
     # ------------------------------------------------------------ status
     def _update_title(self) -> None:
@@ -472,6 +514,11 @@ class MainWindow(QMainWindow):
                 self.place_story(sid, self.view.mapToScene(event.position().toPoint()))
                 event.acceptProposedAction()
                 return True
+            images = [u.toLocalFile() for u in md.urls() if u.toLocalFile().lower().endswith(IMAGE_SUFFIXES)]
+            if images:
+                self.drop_image(images[0], self.view.mapToScene(event.position().toPoint()))
+                event.acceptProposedAction()
+                return True
             self.dropEvent(event)
             return True
         return super().eventFilter(obj, event)
@@ -482,6 +529,11 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        images = [p for p in paths if p.lower().endswith(IMAGE_SUFFIXES)]
+        if images:  # outside the canvas: into the selected block
+            self.drop_image(images[0], None)
+            event.acceptProposedAction()
+            return
         copy = [p for p in paths if p.lower().endswith(COPY_SUFFIXES)]
         docs = [p for p in paths if p.lower().endswith(".json")]
         if copy:
@@ -489,6 +541,28 @@ class MainWindow(QMainWindow):
         elif docs:
             self.open_document(docs[0])
         event.acceptProposedAction()
+
+    @guarded
+    def drop_image(self, path: str, scene_pos: Optional[QPointF]) -> None:
+        """An image file dropped on the canvas goes into the block under it (else the selected one)."""
+        it = self.scene.block_at(scene_pos) if scene_pos is not None else None
+        ids = [it.block_id] if it is not None else self.scene.selected_block_ids()
+        if not ids:
+            raise UserError(_t("图片要放进版块"), where=path, hint=_t("把图片拖到一个版块上"))
+        self.scene.set_block_image(ids[0], os.path.abspath(path))
+        self.scene.select_block(ids[0])
+
+    @guarded
+    def place_image(self, path: str = "") -> None:
+        """Place a picture from a file into the selected block (置入)."""
+        ids = self.scene.selected_block_ids()
+        if len(ids) != 1:
+            raise UserError(_t("先选中一个版块"), hint=_t("图片置入选中的版块"))
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, _t("置入图片"), "", _t(IMAGE_FILTER))
+        if path:
+            self.scene.set_block_image(ids[0], os.path.abspath(path))
+            self.scene.select_block(ids[0])
 
     # ------------------------------------------------------------ view
     def show_page(self, index: int) -> None:
@@ -518,7 +592,21 @@ class MainWindow(QMainWindow):
         doc = self.session.doc
         if doc.edition != config:
             push(self.session, replace(doc, edition=config), _t("切换版本"))
+            if config:
+                self.docks["review"].show()
+                self.docks["review"].raise_()
         self._sync_edition_actions()
+
+    def set_side_by_side(self, on: bool) -> None:
+        """Source and edition of the current page side by side, in place of the canvas."""
+        self.actions["side_by_side"].setChecked(on)
+        if on:
+            self.editions.page_index = self.scene.page_index
+            self.editions.follow_document()
+        self.central.setCurrentWidget(self.editions if on else self.view)
+        if on:
+            self.editions.refresh()
+            self.editions.fit()
 
     def _sync_edition_actions(self) -> None:
         name = {"": "edition_source", "s2twp": "edition_s2twp", "s2hk": "edition_s2hk"}.get(self.session.doc.edition)
@@ -526,9 +614,29 @@ class MainWindow(QMainWindow):
             self.actions[name].setChecked(True)
 
     def set_language(self, lang: str) -> None:
-        if lang != self.settings.language():
-            self.settings.set_language(lang)
-            QMessageBox.information(self, _t("版面"), _t("界面语言将在重新启动后切换。"))
+        """Switch the interface language now (QEvent.LanguageChange retranslates) and keep it."""
+        from .app import switch_language
+
+        self.settings.set_language(lang)
+        self.actions[f"lang_{lang}"].setChecked(True)
+        switch_language(lang)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every visible string again in the current language: actions, menus, toolbar, docks, panels."""
+        retranslate_actions(self.actions)
+        for menu, title, context in self._menus:
+            menu.setTitle(QCoreApplication.translate(context, title))
+        self.toolbar.setWindowTitle(_t("工具"))
+        for d in self.docks.values():
+            d.setWindowTitle(_t(d.source_title))
+            d.rebuild()
+        self._update_title()
+        self._update_status()
 
     def about(self) -> None:
         QMessageBox.about(self, _t("关于版面"), _t("版面 Banmian — 中文报纸版面编辑器。"))
@@ -536,9 +644,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ output
     @guarded
     def export_pdf(self, path: str = "", ask_open: bool = True) -> str:
-        """Lay out every page (cancellable) and write the PDF the CLI's `export` would write."""
-        from layout.pdf import PdfOptions, write_pdf
-        from layout.preflight import preflight_pages
+        """Lay out every page (cancellable) and write the PDF through layout.export.export_document,
+        the CLI's `export`: the same document gives the same file."""
+        from layout.export import export_document
 
         if not path:
             base = Path(self.session.path).name.replace(".banmian.json", "") if self.session.path else "page"
@@ -557,16 +665,17 @@ class MainWindow(QMainWindow):
                 return ""
             displays.append(lay_out_page(doc, i))
         progress.setValue(len(doc.pages))
-        errors = [f for f in preflight_pages(displays, doc) if f.severity == "error"]
-        force = False
-        if errors:
-            listing = "\n".join(f"{_t('第%1版').replace('%1', str(f.page + 1))} {f.block}: {f.message}"
+        result = export_document(doc, path, displays=displays)
+        if result.refused:
+            from .panels.preflight import finding_text
+
+            errors = [f for f in result.findings if f.severity == "error"]
+            listing = "\n".join(f"{_t('第%1版').replace('%1', str(f.page + 1))} {f.block}: {finding_text(f)}"
                                  for f in errors[:8])
             if QMessageBox.question(self, _t("导出 PDF"), _t("印前检查发现错误：\n") + listing + "\n\n"
                                     + _t("仍然导出吗？")) != QMessageBox.StandardButton.Yes:
                 return ""
-            force = True
-        write_pdf(displays, path, PdfOptions(force=force))
+            export_document(doc, path, displays=displays, force=True)
         progress.setValue(len(doc.pages) + 1)
         if ask_open and QMessageBox.question(self, _t("导出 PDF"), _t("已导出。现在打开吗？\n") + path) \
                 == QMessageBox.StandardButton.Yes:

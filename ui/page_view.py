@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsRectItem, QGraphicsScene,
                                QGraphicsSceneMouseEvent, QGraphicsView, QStyleOptionGraphicsItem,
                                QWidget)
 
-from layout.display import GlyphRun, PageDisplay
-from layout.model import Block, Page, Paragraph, RuleLine, Story
+from layout.display import GlyphRun, ImageItem, PageDisplay
+from layout.model import Block, ImageFrame, Page, Paragraph, RuleLine, Story
 
 from .commands import NudgeCommand, push
-from .items import BlockItem, RuleLineItem, layout_is_fast, rubber_block
+from .edits import link_frames
+from .items import BlockItem, RuleLineItem, block_rect, layout_is_fast, rubber_block
 from .painter import paint_page
 from .session import EditorSession
 
@@ -157,17 +158,50 @@ class GuidesItem(QGraphicsItem):
             p.drawRect(QRectF(-s.bleed, -s.bleed, s.width + 2 * s.bleed, s.height + 2 * s.bleed))
 
 
+class LinksItem(QGraphicsItem):
+    """The threads of linked frames 续排: a line from each block's link port to the top-left of the
+    block that takes its overflow (non-printing, hidden in preview)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.segments: list[tuple[QPointF, QPointF]] = []
+        self.setZValue(50)
+        self._bounds = QRectF()
+
+    def set_links(self, segments: list[tuple[QPointF, QPointF]]) -> None:
+        self.prepareGeometryChange()
+        self.segments = segments
+        r = QRectF()
+        for a, b in segments:
+            r = r.united(QRectF(a, b).normalized())
+        self._bounds = r.adjusted(-4, -4, 4, 4)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: Optional[QWidget] = None) -> None:
+        pen = QPen(QColor(0, 120, 215, 200), 1.2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        p.setPen(pen)
+        for a, b in self.segments:
+            p.drawLine(a, b)
+            p.drawEllipse(b, 2.0, 2.0)
+
+
 class PageScene(QGraphicsScene):
     """One page of the session's document as a scene; edits go to the session as undo commands."""
 
     selectionChangedBlocks = Signal(list)  # block ids
+    toolChanged = Signal(str)  # select | draw | link
 
     def __init__(self, session: EditorSession, page_index: int = 0, parent=None) -> None:
         super().__init__(parent)
         self.session = session
         self.page_index = page_index
         self.preview = False
-        self.tool = "select"  # select | draw
+        self._tool = "select"
+        self.link_source = ""  # the block whose overflow the link tool's next click takes
         self.last_layout_s = 0.0
         self._draw_start: Optional[QPointF] = None
         self._rubber: Optional[QGraphicsRectItem] = None
@@ -182,11 +216,26 @@ class PageScene(QGraphicsScene):
         self.addItem(self.content)
         self.guides = GuidesItem()
         self.addItem(self.guides)
+        self.links = LinksItem()
+        self.addItem(self.links)
         self._blocks: dict[str, BlockItem] = {}
         self._rules: list[RuleLineItem] = []
         session.changed.connect(self.refresh)
         self.selectionChanged.connect(self._emit_selection)
         self.refresh()
+
+    @property
+    def tool(self) -> str:
+        """select | draw (a new block) | link (click the block that takes the overflow)."""
+        return self._tool
+
+    @tool.setter
+    def tool(self, name: str) -> None:
+        if name != "link":
+            self.link_source = ""
+        if name != self._tool:
+            self._tool = name
+            self.toolChanged.emit(name)
 
     # -- model → scene
     @property
@@ -230,6 +279,15 @@ class PageScene(QGraphicsScene):
         for bid in list(self._blocks):
             if bid not in seen:
                 self.removeItem(self._blocks.pop(bid))
+        threads = []
+        for b in page.blocks:
+            nxt = self._blocks.get(b.next_block)
+            if nxt is not None:
+                r = block_rect(grid, b)
+                threads.append((QPointF(r.right(), r.bottom() - grid.leading),
+                                block_rect(grid, nxt.block).topLeft()))
+        self.links.set_links(threads)
+        self.links.setVisible(not self.preview)
 
     def _sync_rules(self, page: Page) -> None:
         if [it.rule for it in self._rules] == list(page.rules):
@@ -265,6 +323,7 @@ class PageScene(QGraphicsScene):
     def set_preview(self, on: bool) -> None:
         self.preview = on
         self.guides.setVisible(not on)
+        self.links.setVisible(not on)
         for it in self._blocks.values():
             it.set_preview(on)
         for r in self._rules:
@@ -312,6 +371,46 @@ class PageScene(QGraphicsScene):
             if it is not None:
                 it.setSelected(True)
 
+    def shown_crop(self, rect: QRectF) -> Optional[tuple[float, float, float, float]]:
+        """The crop the engine shows in the picture frame at `rect` (fill and fit compute it)."""
+        for it in self.session.display(self.page_index).items:
+            if isinstance(it, ImageItem) and abs(it.x - rect.x()) < 0.5 and abs(it.y - rect.y()) < 0.5:
+                return it.crop
+        return None
+
+    # -- linked frames 续排
+    def start_link(self, block_id: str) -> None:
+        """Arm the link tool with `block_id` as the frame whose overflow goes on."""
+        self.tool = "link"
+        self.link_source = block_id
+
+    def link_blocks(self, source_id: str, target_id: str) -> bool:
+        """Link `source_id` on to `target_id` ("" unlinks) as one undo step (see edits.link_frames);
+        False when nothing changed or the link would close a loop."""
+        after = link_frames(self.session.doc, source_id, target_id)
+        if after is None:
+            return False
+        push(self.session, after, self.tr("续排版块") if target_id else self.tr("断开续排"))
+        return True
+
+    def set_block_image(self, block_id: str, path: str) -> None:
+        """Place the picture at `path` in the block (keeping an existing frame's place), one undo step."""
+        found = self.session.doc.find_block(block_id)
+        if found is None:
+            return
+        b = found[1]
+        frame = b.image or ImageFrame(path, cols=b.cols, rows=max(1, min(b.rows - 1, round(b.rows * 0.4))))
+        push(self.session, self.session.doc.replace_block(replace(b, image=replace(frame, path=path))),
+             self.tr("置入图片"))
+
+    def block_at(self, pos: QPointF) -> Optional[BlockItem]:
+        for it in self.items(pos):
+            while it is not None and not isinstance(it, BlockItem):
+                it = it.parentItem()
+            if it is not None:
+                return it
+        return None
+
     def commit_rule(self, index: int, rule: RuleLine) -> None:
         doc = self.session.doc
         page = doc.pages[self.page_index]
@@ -342,6 +441,18 @@ class PageScene(QGraphicsScene):
 
     # -- the draw-block tool
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.tool == "link" and event.button() == Qt.MouseButton.LeftButton and not self.preview:
+            it = self.block_at(event.scenePos())
+            if it is None:
+                self.tool = "select"  # a click on the empty page cancels
+            elif not self.link_source:
+                self.link_source = it.block_id
+            elif it.block_id != self.link_source:
+                source, self.tool = self.link_source, "select"
+                self.link_blocks(source, it.block_id)
+                self.select_block(it.block_id)
+            event.accept()
+            return
         if self.tool == "draw" and event.button() == Qt.MouseButton.LeftButton and not self.preview:
             self._draw_start = event.scenePos()
             self._rubber = QGraphicsRectItem()

@@ -17,7 +17,9 @@ class LazyDock(QDockWidget):
     def __init__(self, title: str, name: str, factory: Callable[[], QWidget], parent: Optional[QWidget] = None) -> None:
         super().__init__(title, parent)
         self.setObjectName(name)
-        self._factory: Optional[Callable[[], QWidget]] = factory
+        self.source_title = title  # untranslated, for a language switch
+        self._factory = factory
+        self._built = False
         self.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
         self.visibilityChanged.connect(self._build_if_shown)
 
@@ -27,13 +29,21 @@ class LazyDock(QDockWidget):
 
     def panel(self) -> QWidget:
         """The dock's widget, built now if it was not yet."""
-        if self._factory is not None:
-            factory, self._factory = self._factory, None
-            self.setWidget(factory())
+        if not self._built:
+            self._built = True
+            self.setWidget(self._factory())
         return self.widget()
 
     def is_built(self) -> bool:
-        return self._factory is None
+        return self._built
+
+    def rebuild(self) -> None:
+        """A fresh widget (after a language switch: panels are views, so nothing is lost)."""
+        if self._built:
+            old = self.widget()
+            self.setWidget(self._factory())
+            if old is not None:
+                old.deleteLater()
 
 
 REFRESH_MS = 250  # panels catch up a quarter second after the last edit, not on every keystroke

@@ -8,15 +8,19 @@ from typing import Optional
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from layout.model import Block
+from layout.model import Block, Notch
 from layout.units import to_mm
 
 from ..commands import push
+from ..edits import link_frames
 from ..session import EditorSession
 
 FACES = (("hei", "黑体"), ("song", "标宋"), ("kai", "楷体"))
 ORIENTATIONS = (("horizontal", "横题"), ("vertical", "竖题"))
 FRAMES = (("none", "无"), ("line", "单线"), ("double", "双线"), ("dotted", "点线"), ("flower", "花边"))
+CORNERS = (("", "矩形"), ("bottom-right", "右下拐弯"), ("bottom-left", "左下拐弯"), ("top-right", "右上拐弯"),
+           ("top-left", "左上拐弯"))
+FITS = (("fill", "充满（裁切）"), ("fit", "完整显示"), ("manual", "手动裁切"))
 
 
 class InspectorPanel(QWidget):
@@ -41,24 +45,32 @@ class InspectorPanel(QWidget):
         self.tint = QDoubleSpinBox()
         self.tint.setRange(0, 1)
         self.tint.setSingleStep(0.05)
+        self.notch_corner = self._combo(CORNERS)
+        self.notch_cols, self.notch_rows = QSpinBox(), QSpinBox()
+        self.next_block = QComboBox()
+        self.image_fit = self._combo(FITS)
         form = QFormLayout()
         for label, w in ((self.tr("栏"), self.col), (self.tr("行"), self.row), (self.tr("宽（栏）"), self.cols),
                          (self.tr("高（行）"), self.rows), (self.tr("毫米"), self.mm),
                          (self.tr("标题字号"), self.head_size), (self.tr("标题字体"), self.head_face),
                          (self.tr("标题方向"), self.head_orient), (self.tr("标题跨栏"), self.head_span),
                          (self.tr("正文栏数"), self.body_columns), (self.tr("框线"), self.frame),
-                         (self.tr("底纹"), self.tint)):
+                         (self.tr("底纹"), self.tint), (self.tr("拐弯"), self.notch_corner),
+                         (self.tr("拐弯宽（栏）"), self.notch_cols), (self.tr("拐弯高（行）"), self.notch_rows),
+                         (self.tr("续排到"), self.next_block), (self.tr("图片适配"), self.image_fit)):
             form.addRow(label, w)
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
         lay.addLayout(form)
         lay.addStretch(1)
-        for w in (self.col, self.row, self.cols, self.rows, self.head_span, self.body_columns):
+        for w in (self.col, self.row, self.cols, self.rows, self.head_span, self.body_columns,
+                  self.notch_cols, self.notch_rows):
             w.valueChanged.connect(self._apply)
         for w in (self.head_size, self.tint):
             w.valueChanged.connect(self._apply)
-        for w in (self.head_face, self.head_orient, self.frame):
+        for w in (self.head_face, self.head_orient, self.frame, self.notch_corner, self.image_fit):
             w.currentIndexChanged.connect(self._apply)
+        self.next_block.currentIndexChanged.connect(self._apply_link)
         session.changed.connect(self._reload)
         self.setEnabled(False)
 
@@ -106,6 +118,23 @@ class InspectorPanel(QWidget):
             self.body_columns.setValue(b.body_columns)
             self.frame.setCurrentIndex(max(0, self.frame.findData(b.box.frame)))
             self.tint.setValue(b.box.tint)
+            n = b.notch
+            self.notch_corner.setCurrentIndex(max(0, self.notch_corner.findData(n.corner if n else "")))
+            self.notch_cols.setRange(1, max(1, b.cols - 1))
+            self.notch_rows.setRange(1, max(1, b.rows - 1))
+            self.notch_cols.setValue(n.cols if n else max(1, b.cols // 2))
+            self.notch_rows.setValue(n.rows if n else max(1, b.rows // 2))
+            for w in (self.notch_cols, self.notch_rows):
+                w.setEnabled(n is not None)
+            self.next_block.clear()
+            self.next_block.addItem(self.tr("（不续排）"), "")
+            for p in self.session.doc.pages:
+                for other in p.blocks:
+                    if other.id != b.id:
+                        self.next_block.addItem(f"{other.id} · {other.story_id}", other.id)
+            self.next_block.setCurrentIndex(max(0, self.next_block.findData(b.next_block)))
+            self.image_fit.setEnabled(b.image is not None)
+            self.image_fit.setCurrentIndex(max(0, self.image_fit.findData(b.image.fit if b.image else "fill")))
         finally:
             self._loading = False
 
@@ -123,4 +152,18 @@ class InspectorPanel(QWidget):
             head=replace(b.head, size=self.head_size.value(), face=self.head_face.currentData(),
                          orientation=self.head_orient.currentData(), span=self.head_span.value()),
             box=replace(b.box, frame=self.frame.currentData(), tint=self.tint.value()))
+        corner = self.notch_corner.currentData()
+        new = replace(new, notch=Notch(corner, min(self.notch_cols.value(), cols - 1),
+                                       min(self.notch_rows.value(), rows - 1))
+                      if corner and cols > 1 and rows > 1 else None)
+        if b.image is not None:
+            new = replace(new, image=replace(b.image, fit=self.image_fit.currentData()))
         push(self.session, self.session.doc.replace_block(new), self.tr("修改版块属性"))
+
+    def _apply_link(self, *_args) -> None:
+        found = self._block()
+        if self._loading or found is None:
+            return
+        after = link_frames(self.session.doc, found[1].id, self.next_block.currentData() or "")
+        if after is not None:
+            push(self.session, after, self.tr("续排版块"))

@@ -6,11 +6,11 @@ committed text.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..commands import TypingCommand
 from ..session import EditorSession
-from .story_text import MAIN_SEP, body_to_text, with_fields
+from .story_text import MAIN_SEP, ROLE_LABELS, ROLES, StoryBodyEdit, with_fields
 
 
 class StoryEditorPanel(QWidget):
@@ -20,8 +20,13 @@ class StoryEditorPanel(QWidget):
         self.story_id = ""
         self.title = QLabel(self.tr("未选择稿件"))
         self.kicker, self.main, self.sub, self.byline = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
-        self.body = QPlainTextEdit()
-        self.body.setPlaceholderText(self.tr("每段一行；“## ”开头为小标题，“> ”开头为导语"))
+        self.body = StoryBodyEdit()
+        self.body.setPlaceholderText(self.tr("正文，每段一行"))
+        self.role = QComboBox()
+        for r in ROLES:
+            self.role.addItem(self.tr(ROLE_LABELS[r]), r)
+        self.role.activated.connect(lambda _i: self.body.set_role(self.role.currentData()))
+        self.body.cursorPositionChanged.connect(self._follow_caret)
         form = QFormLayout()
         form.addRow(self.tr("引题"), self.kicker)
         form.addRow(self.tr("主题"), self.main)
@@ -30,6 +35,10 @@ class StoryEditorPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
         lay.addLayout(form)
+        roles = QHBoxLayout()
+        roles.addWidget(QLabel(self.tr("段落")))
+        roles.addWidget(self.role, 1)
+        lay.addLayout(roles)
         lay.addWidget(self.body, 1)
         for w in (self.kicker, self.main, self.sub, self.byline):
             w.textEdited.connect(self._edited)
@@ -56,15 +65,17 @@ class StoryEditorPanel(QWidget):
                          (self.sub, story.headline.sub), (self.byline, story.byline)):
                 if w.text() != v:
                     w.setText(v)
-            body = body_to_text(story)
-            if self.body.toPlainText() != body:
+            if self.body.paragraphs() != story.paragraphs:
                 cur = self.body.textCursor().position()
-                self.body.setPlainText(body)
+                self.body.set_paragraphs(story.paragraphs)
                 c = self.body.textCursor()
-                c.setPosition(min(cur, len(body)))
+                c.setPosition(min(cur, len(self.body.toPlainText())))
                 self.body.setTextCursor(c)
         finally:
             self._loading = False
+
+    def _follow_caret(self) -> None:
+        self.role.setCurrentIndex(max(0, self.role.findData(self.body.current_role())))
 
     def _edited(self, *_args) -> None:
         if self._loading or not self.story_id:
@@ -73,7 +84,7 @@ class StoryEditorPanel(QWidget):
         if story is None:
             return
         new = with_fields(story, self.kicker.text(), self.main.text(), self.sub.text(),
-                          self.byline.text(), self.body.toPlainText())
+                          self.byline.text(), self.body.paragraphs())
         if new != story:
             self.session.undo_stack.push(TypingCommand(self.session, self.session.doc.replace_story(new),
                                                        self.tr("编辑稿件"), story.id))
