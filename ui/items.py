@@ -518,7 +518,8 @@ class ImageFrameItem(QGraphicsObject):
         if g is None:
             return
         sc = self.owner().page_scene()
-        if g["result"] is not None and g["result"] != self.owner().block:
+        committed = sc.session.doc.find_block(g["block"].id)
+        if g["result"] is not None and committed is not None and g["result"] != committed[1]:
             sc.commit_blocks([g["result"]], sc.tr("裁切图片") if g["crop"] else
                              sc.tr("调整图片大小") if g["handle"] else sc.tr("移动图片"))
         else:
