@@ -29,3 +29,28 @@ def test_chinese_by_default_english_from_translation_file(qtbot, ui_env, dialogs
     finally:
         for t in installed:
             app.removeTranslator(t)
+
+
+def test_language_switch_retranslates_the_running_window(qtbot, ui_env, dialogs):
+    from ui.main_window import MainWindow
+
+    w = MainWindow(sample_doc(), "", ui_env)
+    qtbot.addWidget(w)
+    w.docks["review"].show()
+    try:
+        w.actions["lang_en"].trigger()  # as the Help menu does: no restart
+        assert ui_env.language() == "en"
+        # QEvent.LanguageChange is posted by Qt: let it arrive
+        qtbot.waitUntil(lambda: w.actions["save"].text() == "&Save")
+        assert w.actions["link_frames"].text() == "&Link frames"
+        assert w.docks["review"].windowTitle() == "Editions review"
+        assert w.menuBar().actions()[0].text() == "&File"
+        assert w.panel("review").override_btn.text() == "Use this form"  # panels are rebuilt
+        w.actions["lang_zh"].trigger()
+        qtbot.waitUntil(lambda: w.actions["save"].text() == "保存(&S)")
+        assert w.docks["review"].windowTitle() == "简繁审校"
+        assert w.menuBar().actions()[0].text() == "文件(&F)"
+    finally:
+        from ui.app import switch_language
+
+        switch_language("zh")
