@@ -143,6 +143,13 @@ def check_shape(doc, where: str = "") -> None:
                             hint="delete unused blocks or move stories to another page")
         for b in page.blocks:
             check_block(b, f"{at}, block {b.id}")
+    seen: set[str] = set()
+    for i, page in enumerate(doc.pages):
+        for b in page.blocks:
+            if b.id in seen:  # layout finds blocks by id: a second one would silently not be laid out
+                raise _bad(f"{where + ': ' if where else ''}page {i + 1}",
+                           f"two blocks have the id '{b.id}'; block ids must be unique in a document")
+            seen.add(b.id)
     check_links(doc, where)
 
 

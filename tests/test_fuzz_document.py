@@ -94,7 +94,9 @@ def test_fuzz_hand_edited_document(path, data):
 def test_fuzz_damaged_document_bytes(edits):
     data = bytearray(TEXT.encode())
     for pos, byte, how in edits:
-        pos %= max(1, len(data))
+        if not data:
+            break
+        pos %= len(data)
         if how == "set":
             data[pos] = byte
         elif how == "cut":

@@ -54,8 +54,15 @@ def test_linked_frame_loop_is_a_user_error(links):
     """Regression: a loop of linked frames recursed until RecursionError in render — also when
     duplicate block ids hide it (found by the layout fuzz: e→e, e→a, e)."""
     blocks = [replace(_block(), id=i, next_block=n) for i, n in links]
-    with pytest.raises(UserError, match="loop"):
+    with pytest.raises(UserError, match="loop|two blocks have the id"):
         lay_out_page(_doc(*blocks), 0)
+
+
+def test_duplicate_block_ids_are_a_user_error():
+    """Regression (layout fuzz): two blocks with id 'a' showing s1 and s0 — layout found the first
+    by id twice and the second block's story was neither placed nor reported overset."""
+    with pytest.raises(UserError, match="two blocks have the id 'a'"):
+        lay_out_page(_doc(_block(id="a"), _block(id="a", col=4)), 0)
 
 
 def test_story_and_paragraph_limits():
