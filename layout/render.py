@@ -357,10 +357,17 @@ def _predict(story: Story, block: Block, grid: Grid, script: str, fonts: FontReg
     return out.facts, out.rest
 
 
-def lay_out_page(doc: Document, page_index: int, fonts: Optional[FontRegistry] = None) -> PageDisplay:
-    """The display list of one page."""
+def lay_out_page(doc: Document, page_index: int, fonts: Optional[FontRegistry] = None,
+                 reuse: Optional[dict] = None) -> PageDisplay:
+    """The display list of one page.
+
+    reuse: a dict the caller keeps between calls (the editor, while a block is dragged or a story
+    typed): a block whose own inputs did not change — geometry and styles, story text, script,
+    the block above it — is taken from it instead of being flowed again. Linked frames and
+    blocks with a picture (whose file may come or go) are always laid out.
+    """
     check_document(doc)  # bounded work: absurd geometry, link loops, giant stories are UserErrors
-    return _page(_Layouter(doc, fonts or default_registry()), page_index)
+    return _page(_Layouter(doc, fonts or default_registry()), page_index, reuse)
 
 
 def lay_out_document(doc: Document, fonts: Optional[FontRegistry] = None) -> list[PageDisplay]:
@@ -370,14 +377,21 @@ def lay_out_document(doc: Document, fonts: Optional[FontRegistry] = None) -> lis
     return [_page(lay, i) for i in range(len(doc.pages))]
 
 
-def _page(lay: _Layouter, index: int) -> PageDisplay:
+def _page(lay: _Layouter, index: int, reuse: Optional[dict] = None) -> PageDisplay:
     page = lay.doc.pages[index]
     grid = page.spec.grid
     items: list[Item] = list(header_items(page.header, page.spec, grid, index, lay.script, lay.fonts))
     facts: list[BlockFacts] = []
     findings: list[Finding] = []
     for b in sorted(page.blocks, key=lambda b: b.z):
-        out = lay.block(b.id)
+        key = None
+        if reuse is not None and not b.next_block and b.id not in lay.prev and b.image is None:
+            key = (b, lay.doc.story(b.story_id), lay.script, grid, block_under(page.blocks, b), lay.fonts)
+        out = reuse.get(key) if key is not None else None
+        if out is None:
+            out = lay.block(b.id)
+            if key is not None:
+                reuse[key] = out
         items += out.items
         facts.append(out.facts)
         findings += out.findings
