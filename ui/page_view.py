@@ -55,6 +55,19 @@ class LayerItem(QGraphicsItem):
         paint_page(p, PageDisplay(d.width, d.height, d.bleed, self.items), self.base)
 
 
+def runs_bounds(runs) -> QRectF:
+    """A rectangle holding every glyph of `runs` (an em around each origin: upright, rotated or
+    vertical glyphs all fit)."""
+    runs = [r for r in runs if r.xs]
+    if not runs:
+        return QRectF()
+    x0 = min(min(r.xs) - r.size for r in runs)
+    x1 = max(max(r.xs) + r.size for r in runs)
+    y0 = min(min(r.ys) - r.size for r in runs)
+    y1 = max(max(r.ys) + r.size for r in runs)
+    return QRectF(x0, y0, x1 - x0, y1 - y0)
+
+
 class DisplayItem(QGraphicsItem):
     """Paints the page's display list (the typeset page, exactly as exported).
 
@@ -70,20 +83,24 @@ class DisplayItem(QGraphicsItem):
         self.layers: dict[str, LayerItem] = {}
 
     def set_display(self, display: PageDisplay, base: str) -> None:
-        self.prepareGeometryChange()
+        d = self.display
+        if d is None or (d.width, d.height, d.bleed) != (display.width, display.height, display.bleed):
+            self.prepareGeometryChange()  # only when the page's size changes: else no repaint of it all
         self.display, self.base = display, base
         groups: dict[str, list] = {"": []}
         for it in display.items:
             key = it.story_id if isinstance(it, GlyphRun) and it.story_id else ""
             groups.setdefault(key, []).append(it)
-        bounds = self.boundingRect()
+        page_bounds = self.boundingRect()
         for key, items in groups.items():
             layer = self.layers.get(key)
             if layer is None:
-                layer = self.layers[key] = LayerItem(self, bounds)
+                layer = self.layers[key] = LayerItem(self, page_bounds)
                 layer.setZValue(0 if key == "" else 1)
             items_t = tuple(items)
-            if layer.items != items_t or layer.base != base or layer.bounds != bounds:
+            if layer.items != items_t or layer.base != base or (key == "" and layer.bounds != page_bounds):
+                # a story's layer is only as big as its text: small caches, cheap to blit and redo
+                bounds = page_bounds if key == "" else runs_bounds(items)
                 layer.prepareGeometryChange()
                 layer.items, layer.base, layer.bounds = items_t, base, bounds
                 layer.update()
@@ -111,8 +128,13 @@ class GuidesItem(QGraphicsItem):
         self.page: Optional[Page] = None
         self.shown = {g: True for g in GUIDES}
         self.setZValue(2)
+        # hundreds of baseline-grid lines: painted once per zoom, then blitted
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_page(self, page: Page) -> None:
+        if self.page is not None and self.page.spec == page.spec:
+            self.page = page  # guides depend on the spec only: keep the cached picture
+            return
         self.prepareGeometryChange()
         self.page = page
         self.update()

@@ -14,6 +14,8 @@ from layout.display import BlockFacts, PageDisplay
 from layout.model import Block, Document
 from layout.render import lay_out_page
 
+MAX_REUSED_BLOCKS = 2000  # about ten trial places of every block of a full page
+
 
 class EditorSession(QObject):
     """One document being edited. `changed` fires after every snapshot swap."""
@@ -27,6 +29,9 @@ class EditorSession(QObject):
         self.path = path
         self.undo_stack = QUndoStack(self)
         self._displays: dict[int, tuple[Document, PageDisplay]] = {}
+        # Laid-out blocks by their inputs (layout.render.lay_out_page's `reuse`): a drag or a
+        # keystroke flows only the block it changes.
+        self._blocks: dict = {}
         # A drag shows the block at a trial place without touching the document or the undo stack.
         self._shown: Document = doc
 
@@ -57,7 +62,9 @@ class EditorSession(QObject):
         hit = self._displays.get(page_index)
         if hit is not None and hit[0] is doc:
             return hit[1]
-        d = lay_out_page(doc, page_index)
+        if len(self._blocks) > MAX_REUSED_BLOCKS:
+            self._blocks.clear()
+        d = lay_out_page(doc, page_index, reuse=self._blocks)
         self._displays[page_index] = (doc, d)
         return d
 
