@@ -1,6 +1,7 @@
 """Banmian 版面 entry point: no arguments opens the editor; subcommands run headless (no Qt)."""
 from __future__ import annotations
 
+import os
 import sys
 
 HEADLESS = {"stories", "compose", "export", "preflight", "convert"}
@@ -16,6 +17,10 @@ def main(argv: list[str] | None = None) -> int:
         from layout.cli import run
 
         return run(["--help"])
+    if args and not os.path.exists(args[0]):
+        print(f"banmian: '{args[0]}' is neither a command nor a file — commands: "
+              f"{', '.join(sorted(HEADLESS))}; or give a document to open", file=sys.stderr)
+        return 1
     from ui.app import run_editor  # Qt is imported only here
 
     return run_editor(args[0] if args else None)
