@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from layout.fonts import default_registry  # noqa: E402
 from layout.typeset import TextStyle, set_paragraph  # noqa: E402
 
-SAMPLE = Path("/work/shared/samples/jiceng-page.txt")
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "jiceng-page.txt"
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from layout.fonts import default_registry  # noqa: E402
 from layout.typeset import TextStyle, set_paragraph  # noqa: E402
 
-SAMPLE = Path("/work/shared/samples/jiceng-page.txt")
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "jiceng-page.txt"
 SIZE, COLS, LEAD = 9.0, 13, 14.0
 PAGE_W, PAGE_H, MARGIN, GUTTER = 842.0, 1191.0, 36.0, 12.0
 

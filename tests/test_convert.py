@@ -19,7 +19,7 @@ from layout.opencc_adapter import read_dictionary_file
 from layout.phrases import load_user_phrases, merge_phrases, read_phrases, save_user_phrases
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = Path("/work/shared/samples/jiceng-page.txt")
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "jiceng-page.txt"
 
 
 # ---------------------------------------------------------------- OpenCC's own test cases
