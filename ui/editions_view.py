@@ -92,8 +92,9 @@ class EditionsView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(panes)
         split.addWidget(self.report)
-        split.setStretchFactor(0, 4)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setSizes([800, 150])  # the pages take the room; the report is a strip under them
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(top)

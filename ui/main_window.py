@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         self.docks["pages"].hide()
         self.resizeDocks([self.docks["preflight"]], [120], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["stories"], self.docks["inspector"]], [280, 300], Qt.Orientation.Horizontal)
+        # the story's text needs the room; the inspector scrolls
+        self.resizeDocks([self.docks["inspector"], self.docks["story_editor"]], [330, 600], Qt.Orientation.Vertical)
 
     def _make_pages(self) -> PagesPanel:
         p = PagesPanel(self.session)

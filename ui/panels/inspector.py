@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QScrollArea, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from layout.model import Block, Notch
 from layout.units import to_mm
@@ -59,10 +59,18 @@ class InspectorPanel(QWidget):
                          (self.tr("拐弯宽（栏）"), self.notch_cols), (self.tr("拐弯高（行）"), self.notch_rows),
                          (self.tr("续排到"), self.next_block), (self.tr("图片适配"), self.image_fit)):
             form.addRow(label, w)
+        inner = QWidget()
+        inner_lay = QVBoxLayout(inner)
+        inner_lay.addWidget(self.title)
+        inner_lay.addLayout(form)
+        inner_lay.addStretch(1)
+        scroll = QScrollArea()  # many fields: the dock can stay short and leave room to the text
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.title)
-        lay.addLayout(form)
-        lay.addStretch(1)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(scroll)
         for w in (self.col, self.row, self.cols, self.rows, self.head_span, self.body_columns,
                   self.notch_cols, self.notch_rows):
             w.valueChanged.connect(self._apply)

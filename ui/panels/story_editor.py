@@ -71,6 +71,7 @@ class StoryEditorPanel(QWidget):
                 c = self.body.textCursor()
                 c.setPosition(min(cur, len(self.body.toPlainText())))
                 self.body.setTextCursor(c)
+            self._follow_caret()
         finally:
             self._loading = False
 
