@@ -261,8 +261,8 @@ class _Painter:
 
     # -- text
     def outlines(self, run: GlyphRun, geo: PageGeometry) -> None:
-        """Glyphs drawn as filled outlines, not text: the slug line is a printer's mark outside
-        the trim, not page content, so it must not read back as text of the page."""
+        """Glyphs drawn as filled outlines, not text: the slug line and placeholder labels are
+        marks, not page content, so they must not read back as text of the page."""
         from .outline_pen import glyph_path_ops
 
         self.fill(run.color)
@@ -358,12 +358,13 @@ class _Painter:
         self.rule(RuleItem(item.x + item.w, item.y, item.x, item.y + item.h), geo)
         from .typeset import TextStyle, set_paragraph
 
-        label = item.label or os.path.basename(item.path) or "?"
+        # an empty picture box says where the photo goes; a lost file says which file is lost
+        text = f"缺图 {item.label or os.path.basename(item.path)}" if item.path else "图片位置"
         style = TextStyle(role="hei", size=8.0, indent=0.0, align="left")
-        for n, line in enumerate(set_paragraph(f"缺图 {label}", max(item.w - 8, 20), style,
+        for n, line in enumerate(set_paragraph(text, max(item.w - 8, 20), style,
                                                self.fonts.fonts)[:3]):
             for run in line.runs(item.x + 4, item.y + 12 + n * 10, style, role="placeholder"):
-                self.glyphs(run, geo)
+                self.outlines(run, geo)  # a mark for the make-up desk, not text of the page
 
 
 def _font_objects_per_page(path: str) -> tuple[int, ...]:

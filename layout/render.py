@@ -31,14 +31,15 @@ AIR_LINES = 2  # empty lines above body text that begins at a block's top edge u
 
 
 def edition_view(doc: Document) -> tuple[Document, str]:
-    """The document as it is laid out: stories converted for the edition, and the edition's script."""
+    """The document as it is laid out: stories and page texts (header, captions) converted for the
+    edition, and the edition's script."""
     if not doc.edition:
         return doc, "sc"
-    try:
-        from .convert import convert_document_stories, script_for
-    except ImportError:  # the converter is optional for source-text layout
-        return doc, "sc"
-    return replace(doc, stories=tuple(convert_document_stories(doc))), script_for(doc.edition)
+    from .convert import convert_document_stories, convert_page_texts, script_for
+
+    pages = tuple(convert_page_texts(p, doc.edition, doc.phrases) for p in doc.pages)
+    return (replace(doc, stories=tuple(convert_document_stories(doc)), pages=pages),
+            script_for(doc.edition))
 
 
 def head_zone_rows(plan_height: float, leading: float) -> int:

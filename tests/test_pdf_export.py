@@ -196,7 +196,15 @@ def test_rotated_glyph_turns_clockwise(tmp_path):
 def test_missing_picture_gets_a_labelled_placeholder(tmp_path):
     page = PageDisplay(400, 400, 8.5, (ImageItem(20, 20, 200, 150, str(tmp_path / "gone.jpg"), missing=True),))
     write_pdf([page], tmp_path / "m.pdf", PdfOptions(marks=False, force=True))
-    assert "gone.jpg" in _tool("pdftotext", str(tmp_path / "m.pdf"), "-")
+    # the label is a mark drawn as outlines (not page text): grey box, cross, and glyph shapes
+    assert "gone.jpg" not in _tool("pdftotext", str(tmp_path / "m.pdf"), "-")
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "m.pdf") as pdf:
+        p = pdf.pages[0]
+        grey = [r for r in p.rects if r.get("non_stroking_color") in ([0, 0, 0, 0.25], (0, 0, 0, 0.25))]
+        label = [c for c in p.curves if c.get("fill")]
+    assert grey and len(label) >= 8  # "缺图 gone.jpg": one filled outline per glyph at least
     with pikepdf.open(tmp_path / "m.pdf") as pdf:
         assert "/XObject" not in pdf.pages[0].Resources
 
