@@ -857,6 +857,10 @@
             <source>词库：复制用户词条</source>
             <translation>Copy user phrases</translation>
         </message>
+        <message>
+            <source>词库</source>
+            <translation>Phrase dictionary</translation>
+        </message>
     </context>
     <context>
         <name>ReviewPanel</name>

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLineEdit, QMessageBox, QPushButton, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from layout.errors import UserError
 from layout.phrases import load_user_phrases, save_user_phrases
 
 from ..commands import push
@@ -88,7 +88,11 @@ class PhrasesPanel(QTabWidget):
 
     def refresh(self) -> None:
         self.document.set_pairs(self.session.doc.phrases)
-        self.user.set_pairs(load_user_phrases())
+        try:
+            self.user.set_pairs(load_user_phrases())
+        except UserError as e:  # a damaged user file: shown, and left for the user to fix
+            self.user.set_pairs(())
+            self.user.source.setPlaceholderText(e.message)
 
     # the document's dictionary: undoable
     def _doc_add(self, source: str, target: str) -> None:
@@ -105,12 +109,17 @@ class PhrasesPanel(QTabWidget):
 
     # the user's dictionary: its own file, saved at once
     def _user_add(self, source: str, target: str) -> None:
-        pairs = [(s, t) for s, t in load_user_phrases() if s != source] + [(source, target)]
-        save_user_phrases(pairs)
-        self.refresh()
+        self._save_user(lambda pairs: [(s, t) for s, t in pairs if s != source] + [(source, target)])
 
     def _user_remove(self, sources: list[str]) -> None:
-        save_user_phrases([(s, t) for s, t in load_user_phrases() if s not in set(sources)])
+        self._save_user(lambda pairs: [(s, t) for s, t in pairs if s not in set(sources)])
+
+    def _save_user(self, change) -> None:
+        """Read, change and save the user's file; a bad or unwritable file is a message, not a crash."""
+        try:
+            save_user_phrases(change(load_user_phrases()))
+        except UserError as e:
+            QMessageBox.warning(self, self.tr("词库"), e.message)
         self.refresh()
 
     def copy_user_to_document(self) -> None:
