@@ -91,11 +91,16 @@ def _header(ns: argparse.Namespace):
 
 
 def _write_outputs(doc, pages_idx, out: Optional[str], png: Optional[str], force: bool,
-                   per_page: Optional[str] = None) -> int:
+                   per_page: Optional[str] = None, report_edition: bool = False) -> int:
     """Lay out, preflight, and write the PDF (and PNGs); print findings. Returns the exit code."""
     from .export import export_document
 
     result = export_document(doc, out, pages_idx, per_page=per_page, png=png, force=force)
+    if report_edition:
+        from .export import edition_fit_report
+
+        for line in edition_fit_report(doc, result.displays):
+            print(line, file=sys.stderr)
     for f in result.findings:
         where = f"page {f.page + 1}" + (f", block {f.block}" if f.block else "")
         print(f"{f.severity}: {where}: {f.message}", file=sys.stderr)
@@ -165,7 +170,8 @@ def _compose(args: list[str]) -> int:
         from .document_io import save_document
 
         save_document(doc, ns.save)
-    return _write_outputs(doc, list(range(len(doc.pages))), ns.output, ns.png, ns.force)
+    return _write_outputs(doc, list(range(len(doc.pages))), ns.output, ns.png, ns.force,
+                          report_edition=bool(ns.convert))
 
 
 def _images(pairs: list[str], stories) -> dict[str, str]:
@@ -215,7 +221,7 @@ def _export(args: list[str]) -> int:
         validate_config(ns.convert)
         doc = replace(doc, edition=ns.convert)
     return _write_outputs(doc, _parse_pages(ns.pages, len(doc.pages)), ns.output, ns.png, ns.force,
-                          per_page=ns.per_page)
+                          per_page=ns.per_page, report_edition=bool(ns.convert))
 
 
 def _preflight(args: list[str]) -> int:

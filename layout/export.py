@@ -97,3 +97,27 @@ def _previews(pdfs: list[str], png: str, dpi: float) -> list[str]:
             os.replace(f, folder / name)
             final.append(str(folder / name))
     return final
+
+
+def edition_fit_report(doc: Document, displays: Sequence[PageDisplay]) -> list[str]:
+    """What an edition changed: characters per story, and every block whose fit differs from the
+    source text's layout (s2twp changes lengths: 软件 → 軟體). Empty for a source-text document."""
+    if not doc.edition:
+        return []
+    from dataclasses import replace
+
+    from .convert import convert_document_stories, edition_report
+    from .render import lay_out_document
+
+    lines = [f"edition {doc.edition}: {c.story_id}: {c.chars_changed} character(s) changed, "
+             f"length {c.length_before} → {c.length_after}"
+             for c in edition_report(doc.stories, convert_document_stories(doc)) if c.chars_changed]
+    source = lay_out_document(replace(doc, edition=""))
+    for src, ed in zip(source, displays):
+        before = {b.block_id: b.fit_label or "fits" for b in src.blocks}
+        for b in ed.blocks:
+            after = b.fit_label or "fits"
+            if before.get(b.block_id, "fits") != after:
+                lines.append(f"edition {doc.edition}: page {ed.page_index + 1}, block {b.block_id} "
+                             f"({b.story_id}): {before.get(b.block_id, 'fits')} → {after}")
+    return lines
