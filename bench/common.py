@@ -10,6 +10,7 @@ import gc
 import importlib
 import os
 import platform
+import signal
 import statistics
 import subprocess
 import sys
@@ -98,15 +99,19 @@ def run_process(argv: Sequence[str], cwd: Path = ROOT, env: Optional[dict] = Non
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         wrapped = [TIME, "-f", "BENCH %M %U %S", "-o", rss.name, *argv] if TIME else list(argv)
         t = time.perf_counter()
+        # its own process group, so a time limit stops the measured process and not only the wrapper
+        p = subprocess.Popen(wrapped, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             start_new_session=True)
         try:
-            p = subprocess.run(wrapped, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               timeout=timeout)
-        except subprocess.TimeoutExpired:  # run() has killed it
+            _, err = p.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.communicate()
             return time.perf_counter() - t, 0, TIMEOUT_RC, f"did not finish within {timeout:g} s", 0.0
         wall = time.perf_counter() - t
         lines = [ln.split() for ln in Path(rss.name).read_text().splitlines() if ln.startswith("BENCH ")]
     peak, cpu = (int(lines[-1][1]), float(lines[-1][2]) + float(lines[-1][3])) if lines else (0, 0.0)
-    return wall, peak, p.returncode, p.stderr.decode("utf-8", "replace")[-600:], cpu
+    return wall, peak, p.returncode, err.decode("utf-8", "replace")[-600:], cpu
 
 
 def time_processes(commands: dict[str, Sequence[str]], repeat: int, warmup: int = 1, cwd: Path = ROOT,

@@ -188,7 +188,8 @@ def markdown(r: dict) -> str:
                          t.get("pdf_pages", "")])
         L += _table(["pages", "copy chars", "Banmian wall", "Banmian peak", "PDF pages", "Typst wall",
                      "Typst peak", "PDF pages"], rows)
-        L += [f"Cost of each added page (least-squares slope): Banmian {_f(sc.get('ms_per_added_page_banmian'), ' ms')}, "
+        L += [f"Cost of each added page (least-squares slope over the editions both finished: "
+              f"{', '.join(map(str, sc.get('per_page_over_pages', [])))} pages): Banmian {_f(sc.get('ms_per_added_page_banmian'), ' ms')}, "
               f"Typst {_f(sc.get('ms_per_added_page_typst'), ' ms')}; ratio "
               f"**{_f(sc.get('ratio_per_page_banmian_typst'))}**.", ""]
         pe = sc.get("parallel_export", {})

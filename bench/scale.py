@@ -58,6 +58,16 @@ def _pages_of(pdf: Path) -> int:
         return len(p.pages)
 
 
+def per_page(editions: list[dict]) -> dict:
+    """Cost of each added page: least-squares slopes of wall time against pages, over the
+    editions both Banmian and Typst finished (so the two slopes cover the same range)."""
+    both = [e for e in editions if "median_ms" in e.get("banmian", {}) and "median_ms" in e.get("typst", {})]
+    b = _slope([(e["pages"], e["banmian"]["median_ms"]) for e in both])
+    t = _slope([(e["pages"], e["typst"]["median_ms"]) for e in both])
+    return {"per_page_over_pages": [e["pages"] for e in both], "ms_per_added_page_banmian": b,
+            "ms_per_added_page_typst": t, "ratio_per_page_banmian_typst": ratio(b, t)}
+
+
 def _slope(points: list[tuple[int, float]]) -> float | None:
     if len(points) < 2:
         return None
@@ -73,35 +83,32 @@ def run(work: Path, sizes: tuple[int, ...] = (1, 4, 16, 64), repeat: int = 3, pa
     """Editions of each size (64 pages run once) and the parallel export. A Banmian edition that
     does not finish within `timeout` seconds is recorded as such and the larger ones are skipped."""
     out: dict = {"editions": [], "timeout_s": timeout}
-    b_points, t_points = [], []
     for n in sizes:
-        if out["editions"] and "timeout_s" in out["editions"][-1].get("banmian", {}):
-            out["editions"].append({"pages": n, "copy_chars": None,
-                                    "banmian": {"unavailable": "skipped: a smaller edition did not finish"},
-                                    "typst": {"unavailable": "skipped with Banmian's"}})
-            continue
+        if any("timeout_s" in e["banmian"] or "skipped" in e["banmian"].get("unavailable", "")
+               for e in out["editions"]):
+            skipped = {"unavailable": "skipped: a smaller edition did not finish"}
+        else:
+            skipped = None
         folder = work / f"ed{n}"
         copies = edition_copy.write_edition(folder, n)
         row: dict = {"pages": n, "copy_chars": sum(len(p.read_text(encoding="utf-8")) for p in copies)}
         typ = folder / "ed.typ"
         typst_peer.make(copies, typ)
         tpdf, bpdf = folder / "typst.pdf", folder / "banmian.pdf"
-        got = time_processes({
-            "typst": [PYTHON, "bench/typst_peer.py", str(typ), "-o", str(tpdf)],
-            "banmian": [PYTHON, "main.py", "compose", *[str(c) for c in copies], "-o", str(bpdf), "--pages", str(n),
-                        "--force"],
-        }, repeat if n < 64 else 1, warmup, timeout=timeout)
-        for name, pdf, points in (("typst", tpdf, t_points), ("banmian", bpdf, b_points)):
+        commands = {"typst": [PYTHON, "bench/typst_peer.py", str(typ), "-o", str(tpdf)]}
+        if not skipped:
+            commands["banmian"] = [PYTHON, "main.py", "compose", *[str(c) for c in copies], "-o", str(bpdf),
+                                   "--pages", str(n), "--force"]
+        got = time_processes(commands, repeat if n < 64 else 1, warmup, timeout=timeout)
+        got.setdefault("banmian", skipped)
+        for name, pdf in (("typst", tpdf), ("banmian", bpdf)):
             row[name] = got[name]
             if "median_ms" in got[name]:
                 got[name]["pdf_pages"] = _pages_of(pdf)
-                points.append((n, got[name]["median_ms"]))
         if "command" in row["banmian"]:
             row["banmian"]["command"] = f"main.py compose page-01.txt … page-{n:02d}.txt -o ed.pdf --pages {n} --force"
         out["editions"].append(row)
-    out["ms_per_added_page_banmian"] = _slope(b_points)
-    out["ms_per_added_page_typst"] = _slope(t_points)
-    out["ratio_per_page_banmian_typst"] = ratio(out["ms_per_added_page_banmian"], out["ms_per_added_page_typst"])
+    out.update(per_page(out["editions"]))
     out["parallel_export"] = parallel(work, parallel_pages, repeat, warmup)
     return out
 
