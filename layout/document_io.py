@@ -193,6 +193,17 @@ def load_document(path: Union[str, os.PathLike]) -> Document:
 
 # ---------------------------------------------------------------- atomic writes
 
+def published_mode(target: Path) -> int:
+    """The permissions a file written via a temp file should get: the old file's, else the
+    user's default (mkstemp's 0600 would hide a saved page from the rest of the desk)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write(path: Union[str, os.PathLike], data: bytes, backup: bool = True) -> None:
     """Write bytes so that the target is either the old file or the complete new one.
 
@@ -212,6 +223,7 @@ def atomic_write(path: Union[str, os.PathLike], data: bytes, backup: bool = True
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, published_mode(p))
         if backup and p.exists():
             # the backup is a second link to the old file, so the target exists at every instant
             # (linked under a temp name and renamed over the old backup, so a kill at any moment

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .display import BLACK, CMYK, BoxItem, GlyphRun, ImageItem, PageDisplay, RuleItem, Finding
+from .document_io import published_mode
 from .errors import UserError
 from .fonts import FontRegistry, default_registry
 from .marks import Circle, SlugInfo, page_marks
@@ -471,6 +472,7 @@ def write_pdf(pages: Sequence[PageDisplay], out_path, options: PdfOptions = PdfO
                   output_condition=options.output_condition)
         timings["pdfx"] = time.perf_counter() - t
         counts = _font_objects_per_page(tmp)
+        os.chmod(tmp, published_mode(out))
         os.replace(tmp, out)
     except OSError as e:
         raise UserError(f"cannot write the PDF ({e.strerror or e})", where=str(out),

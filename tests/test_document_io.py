@@ -142,3 +142,14 @@ def test_image_outside_document_folder_is_refused(tmp_path):
     (tmp_path / "d").mkdir()
     problems = missing_images(doc, tmp_path / "d" / "page.json")
     assert problems and "outside the document's folder" in problems[0]
+
+
+def test_saved_file_gets_normal_permissions(tmp_path):
+    p = tmp_path / "page.json"
+    save_document(_doc(), p)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert p.stat().st_mode & 0o777 == 0o666 & ~umask
+    os.chmod(p, 0o640)
+    save_document(_doc(), p)
+    assert p.stat().st_mode & 0o777 == 0o640  # a re-save keeps the file's own permissions
