@@ -150,6 +150,14 @@ def pan_crop(im: ImageFrame, dx: float, dy: float, w: float, h: float) -> ImageF
     return replace(im, fit="manual", crop=(nx, ny, cw, ch))
 
 
+
+def handle_at(rects: dict, pos: QPointF) -> str:
+    """The name of the resize handle under `pos` (a pixel of slack around each), or ""."""
+    for name, r in rects.items():
+        if r.adjusted(-1, -1, 1, 1).contains(pos):
+            return name
+    return ""
+
 class FitBadge(QGraphicsItem):
     """The overset/underset mark ("超37字", "缺2行") at the block's bottom-right corner, where the
     text runs out; drawn in screen pixels so it is readable at any zoom, and inside the block."""
@@ -315,12 +323,7 @@ class BlockItem(QGraphicsObject):
 
     # -- gestures: one per press/move/release, one undo step on release
     def _handle_at(self, pos: QPointF) -> str:
-        if not self.isSelected() or self.preview:
-            return ""
-        for name, r in self.handle_rects().items():
-            if r.adjusted(-1, -1, 1, 1).contains(pos):
-                return name
-        return ""
+        return "" if self.preview or not self.isSelected() else handle_at(self.handle_rects(), pos)
 
     def hoverMoveEvent(self, event) -> None:
         if self.out_port().contains(event.pos()):
@@ -466,12 +469,7 @@ class ImageFrameItem(QGraphicsObject):
                 p.drawRect(r)
 
     def _handle_at(self, pos: QPointF) -> str:
-        if not self.isSelected():
-            return ""
-        for name, r in self.handle_rects().items():
-            if r.adjusted(-1, -1, 1, 1).contains(pos):
-                return name
-        return ""
+        return handle_at(self.handle_rects(), pos) if self.isSelected() else ""
 
     def hoverMoveEvent(self, event) -> None:
         self.setCursor(HANDLE_CURSORS.get(self._handle_at(event.pos()), Qt.CursorShape.OpenHandCursor))
