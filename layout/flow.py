@@ -306,6 +306,50 @@ def _flow(segments: Sequence[Segment], slots: Sequence[Slot], grid: Grid, script
                       0 if rest is not None else cap_lines - count, rest, count)
 
 
+@dataclass(frozen=True)
+class Tape:
+    """A story's body set at one width as one tall column: what `flow_segments` does with slots of
+    that width only depends on the line count and where subheads start, so makeup derives every
+    candidate block's fill from the tape instead of flowing each candidate."""
+
+    lines: int
+    subheads: frozenset[int]  # line indices where a subhead starts (kept off a slot's foot)
+
+    def fill(self, heights: Sequence[int]) -> int:
+        """Lines set when slots of these heights, in flow order, take the tape (all of it when
+        that is `lines`) — exactly `_flow`'s walk: a subhead due on a slot's last line moves on."""
+        p, k = 0, len(heights)
+        for i, h in enumerate(heights):
+            if p >= self.lines:
+                break
+            foot = p + h - 1
+            p = min(self.lines, p + h - (foot < self.lines and foot in self.subheads and i + 1 < k))
+        return p
+
+
+@lru_cache(maxsize=4096)
+def _tape(segments: tuple[Segment, ...], width: float, grid: Grid, script: str, fonts: FontRegistry
+          ) -> Optional[Tape]:
+    n, subs = 0, set()
+    for seg in segments:
+        if not seg.text:
+            continue
+        lines = set_lines(seg.text, width, text_style(seg, 0, grid.body_size, script), fonts)
+        if not lines or lines[-1].end != len(seg.text):
+            return None  # not one clean run of lines: let the real flow decide
+        if seg.role == "subhead":
+            subs.add(n)
+        n += len(lines)
+    return Tape(n, frozenset(subs))
+
+
+def column_tape(segments: Sequence[Segment], width: float, grid: Grid, script: str = "sc",
+                fonts: Optional[FontRegistry] = None) -> Optional[Tape]:
+    """The body segments (from their start, no tracking) as a `Tape` at `width`; None when the
+    walk cannot be modelled so (then flow the block)."""
+    return _tape(tuple(segments), round(width, 3), grid, script, fonts or default_registry())
+
+
 def flow_vertical(segments: Sequence[Segment], region: tuple[float, float, float, float], grid: Grid,
                   script: str = "sc", tracking: float = 0.0, start: Cursor = Cursor(),
                   fonts: Optional[FontRegistry] = None) -> FlowResult:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from .copyfit import body_lines, head_rows, vertical_head
-from .flow import body_segments, head_segments, lines_needed
+from .flow import body_segments, column_tape, head_segments, lines_needed
 from .fonts import FontRegistry
 from .model import Block, Grid, HeadStyle, ImageFrame, Story
 from .render import AIR_LINES, predict_block
@@ -246,18 +246,67 @@ def variant_block(story: Story, v: Variant, col: int = 0, row: int = 0, block_id
 def _verified(story: Story, v: Variant, grid: Grid, script: str, fonts: FontRegistry,
               max_empty: int) -> list[Variant]:
     """The variant as the renderer will really set it: line counts are a lower bound (a subhead
-    is never left at a column foot, so flow may need a line more), so the block is flowed exactly
-    as `render` flows it, one line taller when that is what it takes; the cost counts the empty
-    lines it really leaves. [] when it does not fit within the 漏白 limit."""
+    is never left at a column foot, so flow may need a line more), so the block is filled exactly
+    as `render` flows it (`fill`), one line taller when that is what it takes; the cost counts the
+    empty lines it really leaves. [] when it does not fit within the 漏白 limit."""
     # vertical text fills a block by whole vertical lines: look a few lines either side
     for rows in (range(v.rows - 3, v.rows + 4) if v.vertical_text else (v.rows, v.rows + 1)):
+        fits, empty = fill(story, v, rows, grid, script, fonts)
+        if fits:
+            if empty > max_empty:
+                return []
+            return [replace(v, rows=rows, cost=v.cost + empty * 0.3)]
+    return []
+
+
+def fill(story: Story, v: Variant, rows: int, grid: Grid, script: str, fonts: FontRegistry) -> tuple[bool, int]:
+    """Whether the story fits the variant's block `rows` high (text and head), and the empty lines
+    it leaves — what `render.predict_block` says. The common blocks (text columns under or beside a
+    head, a photo-news caption under its picture) are read off the story's column tape: their
+    slots all have one width, so only their heights matter; the others are flowed."""
+    got = _slot_heights(story, v, rows, grid, script, fonts)
+    tape = got and column_tape(got[0], got[1], grid, script, fonts)
+    if tape is None:
         w = replace(v, rows=rows)
         facts = predict_block(story, variant_block(story, w), grid, script, fonts, under=v.air > 0)
-        if facts.overset_chars == 0 and facts.head_fits:
-            if facts.underset_lines > max_empty:
-                return []
-            return [replace(w, cost=v.cost + facts.underset_lines * 0.3)]
-    return []
+        return facts.overset_chars == 0 and facts.head_fits, facts.underset_lines
+    heights = got[2]
+    n = tape.fill(heights)
+    return n == tape.lines, sum(heights) - n
+
+
+def _slot_heights(story: Story, v: Variant, rows: int, grid: Grid, script: str, fonts: FontRegistry
+                  ) -> Optional[tuple[list, float, list[int]]]:
+    """(body segments, slot width, slot heights in flow order) of the variant's block as render
+    lays it out (`render.lay_out_in`: head zone, air, picture, one text column per grid column),
+    or None for the blocks this does not model (vertical text, jump lines, a head that does not fit)."""
+    if v.vertical_text or v.jump:
+        return None
+    cols, hs, head = v.cols, v.head, bool(head_segments(story))
+    if story.kind == "photo":
+        if head and not (hs.rows and head_rows(story, grid, cols, hs.size, hs.face, script, fonts)[1]):
+            return None
+        segs = [replace(s, role="caption") if s.role == "body" else s for s in body_segments(story)]
+        h = rows - v.image_rows - (hs.rows if head else 0)
+        return segs, grid.span_width(cols), [h] if h > 0 else []
+    if v.image_rows or (head and not (hs.rows and hs.size)):
+        return None
+    if not head:
+        return body_segments(story), grid.column_width, [rows - v.air] * cols if rows > v.air else []
+    if hs.orientation == "vertical":
+        hv, vc = vertical_head(story, grid, hs.size, hs.face, script, fonts)
+        avail = rows - v.air
+        if avail < hv or vc >= cols:  # render would plan the head shrunk into less height
+            return None
+        right = avail - min(avail, hs.rows)
+        heights = [avail] * (cols - vc) + ([right] * vc if right > 0 else [])
+        return body_segments(story), grid.column_width, heights
+    span = min(hs.span or cols, cols)
+    if not head_rows(story, grid, span, hs.size, hs.face, script, fonts)[1]:
+        return None
+    under = rows - hs.rows
+    heights = ([under] * span if under > 0 else []) + [rows] * (cols - span)
+    return body_segments(story), grid.column_width, heights
 
 
 def _dedupe(vs: list[Variant]) -> list[Variant]:

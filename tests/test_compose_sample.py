@@ -159,3 +159,31 @@ def test_template_reuses_a_saved_pages_blocks():
     new = [(b.col, b.row, b.cols, b.rows, b.story_id) for b in again.document.pages[0].blocks]
     assert new == old
     assert again.document.pages[0].header.number == "8"
+
+
+def test_makeup_fill_from_the_column_tape_is_what_render_predicts():
+    """makeup.fill reads most candidate blocks off a story's column tape instead of flowing them;
+    every answer (fits, empty lines) must be render's own, one line either side of each height."""
+    from dataclasses import replace
+
+    from layout.fonts import default_registry
+    from layout.makeup import article_variants, fill, photo_variants, variant_block
+    from layout.render import predict_block
+
+    fonts, checked = default_registry(), 0
+    for spec in ("broadsheet", "tabloid"):
+        grid = page_spec(spec).grid
+        for story in sample_stories():
+            for cols in (2, 3, 5):
+                for under in (False, True):
+                    vs = (photo_variants(story, cols, grid, "sc", fonts) if story.kind == "photo" else
+                          article_variants(story, cols, 3, grid, "sc", fonts, under=under))
+                    for v in vs[::2]:
+                        for rows in (v.rows - 1, v.rows, v.rows + 1):
+                            fits, empty = fill(story, v, rows, grid, "sc", fonts)
+                            f = predict_block(story, variant_block(story, replace(v, rows=rows)), grid, "sc",
+                                              fonts, under=v.air > 0)
+                            assert fits == (f.overset_chars == 0 and f.head_fits), (story.id, v, rows)
+                            assert not fits or empty == f.underset_lines, (story.id, v, rows)
+                            checked += 1
+    assert checked > 1000
