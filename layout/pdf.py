@@ -22,6 +22,7 @@ from .document_io import published_mode
 from .errors import UserError
 from .fonts import FontRegistry, default_registry
 from .marks import Circle, SlugInfo, page_marks
+from .pdf_fonts import DocumentFonts, initial_font_name
 from .units import mm
 
 GREY_PLACEHOLDER: CMYK = (0.0, 0.0, 0.0, 0.25)
@@ -133,58 +134,10 @@ def _cmyk(c: CMYK) -> str:
     return " ".join(_n(v) for v in c)
 
 
-class _FontSet:
-    """Bundled fonts registered with reportlab once per process, by font key."""
-
-    _registered: dict[str, str] = {}
-
-    def __init__(self, fonts: FontRegistry) -> None:
-        self.fonts = fonts
-        self._reverse: dict[str, dict[int, int]] = {}
-        self.unmapped = 0  # glyphs with no character of their own (drawn by their text)
-
-    def name(self, key: str):
-        """The reportlab TTFont of a font key, registered on first use."""
-        from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont, TTFError
-
-        rl_name = self._registered.get(key)
-        if rl_name is None:
-            path = self.fonts.path(key)
-            rl_name = f"bm-{key}"
-            try:
-                pdfmetrics.registerFont(TTFont(rl_name, path))
-            except (TTFError, OSError, ValueError, KeyError, IndexError) as e:
-                raise UserError(f"cannot embed the font ({e})", where=path,
-                                hint="replace the font file, or choose another font for this text") from None
-            self._registered[key] = rl_name
-        return pdfmetrics.getFont(rl_name)
-
-    def char_for(self, key: str, gid: int, text: str) -> str:
-        """The character reportlab must be given to draw glyph `gid`: the glyph's own text when
-        the font maps it there, else any character the font maps to that glyph."""
-        face = self.fonts.face(key)
-        if len(text) == 1 and face.cmap.get(ord(text)) == gid:
-            return text
-        if gid == 0:
-            return text[:1] or " "  # tofu: reportlab draws .notdef, ToUnicode keeps the text
-        rev = self._reverse.get(key)
-        if rev is None:
-            rev = {}
-            for cp, g in face.cmap.items():
-                rev.setdefault(g, cp)
-            self._reverse[key] = rev
-        cp = rev.get(gid)
-        if cp is not None:
-            return chr(cp)
-        self.unmapped += 1
-        return text[:1] or " "
-
-
 class _Painter:
     """Walks one page's display list into reportlab canvas operators."""
 
-    def __init__(self, canv, fonts: _FontSet, options: PdfOptions, profile: Optional[str]) -> None:
+    def __init__(self, canv, fonts: DocumentFonts, options: PdfOptions, profile: Optional[str]) -> None:
         self.c = canv
         self.fonts = fonts
         self.options = options
@@ -269,49 +222,43 @@ class _Painter:
         self.fill(run.color)
         ops = []
         for i, gid in enumerate(run.glyphs):
-            ops += glyph_path_ops(self.fonts.fonts.path(run.font), gid, run.size,
+            ops += glyph_path_ops(self.fonts.registry.path(run.font), gid, run.size,
                                   geo.x(run.xs[i]), geo.y(run.ys[i]))
         if ops:
             self.op(" ".join(ops) + " f")
 
     def glyphs(self, run: GlyphRun, geo: PageGeometry) -> None:
-        """One BT/ET per run: a Tm where the run starts or turns, TJ with kerning numbers where
-        glyphs sit off their natural advance on the same baseline, Td for a new baseline."""
+        """One BT/ET per run, its face selected once: a Tm where the run starts or turns, TJ with
+        kerning numbers where glyphs sit off their natural advance on the same baseline, Td for a
+        new baseline. Glyphs are shown by their 2-byte CIDs (layout/pdf_fonts)."""
         if not run.glyphs:
             return
-        font = self.fonts.name(run.font)
-        face = self.fonts.fonts.face(run.font)
-        doc, esc, size = self.c._doc, self.c._escape, run.size
+        font = self.fonts.face(run.font)
+        face = self.fonts.registry.face(run.font)
+        size = run.size
         self.fill(run.color)
-        out = ["BT"]
+        out = ["BT", f"/{font.resource} {_n(size)} Tf"]
         tj: list[str] = []
-        buf = bytearray()
-        subset_now = None
+        buf: list[str] = []
         pen: Optional[tuple[float, float]] = None  # where the next glyph would fall (PDF)
         line = (0.0, 0.0)  # origin of the text line matrix, for Td
         upright = True
 
         def flush_string() -> None:
             if buf:
-                tj.append("(" + esc(bytes(buf)) + ")")
+                tj.append("<" + "".join(buf) + ">")
                 buf.clear()
 
         def flush() -> None:
             flush_string()
             if tj:
-                out.append(f"{tj[0]} Tj" if len(tj) == 1 and tj[0][0] == "(" else f"[{' '.join(tj)}] TJ")
+                out.append(f"{tj[0]} Tj" if len(tj) == 1 and tj[0][0] == "<" else f"[{' '.join(tj)}] TJ")
                 tj.clear()
 
         for i, gid in enumerate(run.glyphs):
-            text = run.text[i] if i < len(run.text) else ""
-            ch = self.fonts.char_for(run.font, gid, text)
-            subset, code = font.splitString(ch, doc)[0]
+            code = font.cid(gid, run.text[i] if i < len(run.text) else "")
             x, y = geo.x(run.xs[i]), geo.y(run.ys[i])
             rotated = bool(run.rotated and i < len(run.rotated) and run.rotated[i])
-            if subset != subset_now:
-                flush()
-                out.append(f"{font.getSubsetInternalName(subset, doc)} {_n(size)} Tf")
-                subset_now = subset
             if rotated or not upright or pen is None:
                 flush()
                 # 90° clockwise about the origin: the glyph's x axis points down the page.
@@ -324,7 +271,7 @@ class _Painter:
             elif abs(x - pen[0]) > 0.0005:
                 flush_string()
                 tj.append(_n(-(x - pen[0]) * 1000.0 / size))
-            buf.extend(code)
+            buf.append(f"{code:04X}")
             adv = face.advance(gid) * size
             pen = (x, y - adv) if rotated else (x + adv, y)
         flush()
@@ -363,7 +310,7 @@ class _Painter:
         text = f"缺图 {item.label or os.path.basename(item.path)}" if item.path else "图片位置"
         style = TextStyle(role="hei", size=8.0, indent=0.0, align="left")
         for n, line in enumerate(set_paragraph(text, max(item.w - 8, 20), style,
-                                               self.fonts.fonts)[:3]):
+                                               self.fonts.registry)[:3]):
             for run in line.runs(item.x + 4, item.y + 12 + n * 10, style, role="placeholder"):
                 self.outlines(run, geo)  # a mark for the make-up desk, not text of the page
 
@@ -403,11 +350,10 @@ def _render(pages: Sequence[PageDisplay], tmp: str, options: PdfOptions, meta: P
 
 
 def _paint_all(pages, tmp, options, meta, fonts, profile, exported, page_numbers, rl_canvas):
-    fontset = _FontSet(fonts)
-    # The canvas's initial font is a bundled face, so no unembedded Helvetica is ever named.
-    first = next((r.font for p in pages for r in p.glyph_runs()), None) or fonts.chain("body")[0]
-    canv = rl_canvas.Canvas(tmp, initialFontName=fontset.name(first).fontName, pageCompression=1,
+    # The canvas's initial font names no font at all, so no unembedded Helvetica ever appears.
+    canv = rl_canvas.Canvas(tmp, initialFontName=initial_font_name(), pageCompression=1,
                             pdfVersion=(1, 3), invariant=False)
+    fontset = DocumentFonts(fonts, canv._doc)
     canv.setTitle(meta.title or "Banmian")
     canv.setAuthor(meta.author)
     canv.setCreator("Banmian 版面")
@@ -426,11 +372,7 @@ def _paint_all(pages, tmp, options, meta, fonts, profile, exported, page_numbers
         painter.page(page, geo, marks)
         canv.showPage()
     canv.save()
-    notes = list(painter.notes)
-    if fontset.unmapped:
-        notes.append(f"{fontset.unmapped} glyph(s) have no character of their own and were drawn "
-                     "from their text")
-    return notes, painter.images
+    return list(painter.notes), painter.images
 
 
 def write_pdf(pages: Sequence[PageDisplay], out_path, options: PdfOptions = PdfOptions(),

@@ -1,0 +1,440 @@
+"""PDF font embedding whose cost follows the glyphs drawn, not the 10–15 MB font file.
+
+Each face a document uses becomes one Type0 font (Identity-H) over a CIDFontType2 whose FontFile2
+is a TrueType subset holding only the glyphs drawn; widths (W) and a ToUnicode CMap come with it.
+The font file is read through mmap: the table directory, the small header tables and, per glyph
+drawn, its loca and hmtx entries and its glyf bytes. Nothing walks the whole cmap, hmtx or loca
+(reportlab's TTFont did, 40–100 ms per face, in every exporting process).
+
+Text is drawn by glyph id, so a glyph no character maps to (a vertical form, a shaped variant)
+is drawn as itself. A character code (CID) stands for one (glyph, text) pair: the same glyph
+drawn for two different texts, or .notdef for two missing characters, gets one CID each (the
+glyph's bytes are repeated in the subset), so every glyph reads back as the text it was set for.
+"""
+from __future__ import annotations
+
+import hashlib
+import mmap
+import struct
+import sys
+from array import array
+from dataclasses import dataclass
+
+from .errors import UserError
+
+# glyf component flags (OpenType spec, 'glyf' composite glyph description)
+_ARGS_ARE_WORDS, _HAVE_SCALE, _MORE_COMPONENTS = 0x0001, 0x0008, 0x0020
+_HAVE_XY_SCALE, _HAVE_2X2 = 0x0040, 0x0080
+# OS/2 fsType bits that forbid embedding a subset (as layout/preflight reads them)
+_FS_FORBIDS_SUBSET = 0x0002 | 0x0100 | 0x0200
+# tables copied as they are: hinting programs, naming, OS/2 metrics
+_COPIED = (b"OS/2", b"cvt ", b"fpgm", b"name", b"prep")
+MAX_CID = 0xFFFF
+
+
+class FontFileError(ValueError):
+    """The font file cannot be embedded (truncated, not TrueType, or its licence forbids it)."""
+
+
+@dataclass(frozen=True)
+class FaceFacts:
+    """What the FontDescriptor needs, in PDF glyph space (1000 units per em)."""
+
+    ps_name: str
+    units_per_em: int
+    bbox: tuple[float, float, float, float]
+    ascent: float
+    descent: float
+    cap_height: float
+    italic_angle: float
+    stem_v: int
+    flags: int
+    fs_type: int
+
+
+class SfntFile:
+    """Random access to one TrueType file's tables, glyphs and metrics, read on demand."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        with open(path, "rb") as f:
+            self.data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        try:
+            self._read_directory()
+        except (struct.error, IndexError, KeyError) as e:
+            raise FontFileError(f"truncated or not a TrueType font ({e})") from None
+
+    def _read_directory(self) -> None:
+        d = self.data
+        start = 0
+        if d[:4] == b"ttcf":  # a collection: its first font, as the metrics cache reads it
+            start = struct.unpack_from(">L", d, 12)[0]
+        version = d[start:start + 4]
+        if version == b"OTTO":
+            raise FontFileError("CFF outlines; only TrueType (glyf) fonts can be embedded")
+        if version not in (b"\x00\x01\x00\x00", b"true"):
+            raise FontFileError("not a TrueType font")
+        (n,) = struct.unpack_from(">H", d, start + 4)
+        self.tables: dict[bytes, tuple[int, int]] = {}
+        for i in range(n):
+            tag, _sum, off, length = struct.unpack_from(">4sLLL", d, start + 12 + 16 * i)
+            if off + length > len(d):
+                raise FontFileError(f"table {tag.decode('latin-1')} runs past the end of the file")
+            self.tables[tag] = (off, length)
+        for tag in (b"head", b"hhea", b"maxp", b"hmtx", b"loca", b"glyf"):
+            if tag not in self.tables:
+                raise FontFileError(f"no '{tag.decode('latin-1').strip()}' table")
+        head = self.offset(b"head")
+        self.units_per_em = struct.unpack_from(">H", d, head + 18)[0]
+        self.long_loca = struct.unpack_from(">h", d, head + 50)[0] == 1
+        self.num_hmetrics = struct.unpack_from(">H", d, self.offset(b"hhea") + 34)[0]
+        self.num_glyphs = struct.unpack_from(">H", d, self.offset(b"maxp") + 4)[0]
+        if not self.units_per_em or not self.num_hmetrics:
+            raise FontFileError("head or hhea table is damaged")
+
+    def offset(self, tag: bytes) -> int:
+        return self.tables[tag][0]
+
+    def table(self, tag: bytes) -> bytes:
+        off, length = self.tables[tag]
+        return self.data[off:off + length]
+
+    def glyph(self, gid: int) -> bytes:
+        """The glyf bytes of one glyph (b"" for an empty one or a gid beyond the font)."""
+        if not 0 <= gid < self.num_glyphs:
+            return b""
+        loca = self.offset(b"loca")
+        if self.long_loca:
+            a, b = struct.unpack_from(">LL", self.data, loca + 4 * gid)
+        else:
+            a, b = (2 * v for v in struct.unpack_from(">HH", self.data, loca + 2 * gid))
+        off, length = self.tables[b"glyf"]
+        if b <= a or b > length:
+            return b""
+        return self.data[off + a:off + b]
+
+    def hmetric(self, gid: int) -> tuple[int, int]:
+        """(advance, left side bearing) in font units."""
+        hmtx = self.offset(b"hmtx")
+        n = self.num_hmetrics
+        if gid < n:
+            return struct.unpack_from(">Hh", self.data, hmtx + 4 * gid)
+        adv = struct.unpack_from(">H", self.data, hmtx + 4 * (n - 1))[0]
+        lsb_at = hmtx + 4 * n + 2 * (gid - n)
+        lsb = struct.unpack_from(">h", self.data, lsb_at)[0] if gid < self.num_glyphs else 0
+        return adv, lsb
+
+    def facts(self) -> FaceFacts:
+        d, scale = self.data, 1000.0 / self.units_per_em
+        head = self.offset(b"head")
+        bbox = tuple(v * scale for v in struct.unpack_from(">hhhh", d, head + 36))
+        weight, fs_type, ascent, descent, cap = 400, 0, bbox[3], bbox[1], bbox[3]
+        if b"OS/2" in self.tables:
+            os2 = self.offset(b"OS/2")
+            version, _avg, weight, _width, fs_type = struct.unpack_from(">HhHHH", d, os2)
+            ascent, descent = (v * scale for v in struct.unpack_from(">hh", d, os2 + 68))
+            cap = struct.unpack_from(">h", d, os2 + 88)[0] * scale if version > 1 else ascent
+        italic, fixed = 0.0, 0
+        if b"post" in self.tables:
+            post = self.offset(b"post")
+            whole, frac = struct.unpack_from(">hH", d, post + 4)
+            italic = whole + frac / 65536.0
+            fixed = struct.unpack_from(">L", d, post + 12)[0]
+        # FontDescriptor flags as reportlab wrote them: symbolic, plus italic/fixed/force-bold
+        flags = 4 | (64 if italic else 0) | (1 if fixed else 0) | (1 << 18 if weight >= 600 else 0)
+        return FaceFacts(ps_name=self._ps_name(), units_per_em=self.units_per_em, bbox=bbox,
+                         ascent=ascent, descent=descent, cap_height=cap, italic_angle=italic,
+                         stem_v=50 + int((weight / 65.0) ** 2), flags=flags, fs_type=fs_type)
+
+    def _ps_name(self) -> str:
+        """The PostScript name (name ID 6; else the full or family name), PDF-name safe."""
+        found: dict[int, str] = {}
+        if b"name" in self.tables:
+            base = self.offset(b"name")
+            _fmt, count, strings = struct.unpack_from(">HHH", self.data, base)
+            for i in range(count):
+                pid, eid, _lang, nid, length, off = struct.unpack_from(">6H", self.data, base + 6 + 12 * i)
+                if nid not in (1, 4, 6) or nid in found:
+                    continue
+                raw = self.data[base + strings + off:base + strings + off + length]
+                if pid == 3 or pid == 0:
+                    found[nid] = raw.decode("utf-16-be", "replace")
+                elif pid == 1 and eid == 0:
+                    found[nid] = raw.decode("mac_roman", "replace")
+        name = found.get(6) or found.get(4) or found.get(1) or "Font"
+        safe = "".join(c if 33 <= ord(c) <= 126 and c not in "[](){}<>/%#" else "-" for c in name)
+        return safe[:63] or "Font"
+
+
+def _components(data: bytes) -> list[tuple[int, int]]:
+    """(offset of the glyph index, glyph index) of each component of a composite glyph."""
+    out = []
+    pos, flags = 10, _MORE_COMPONENTS
+    while flags & _MORE_COMPONENTS and pos + 4 <= len(data):
+        flags, gid = struct.unpack_from(">HH", data, pos)
+        out.append((pos + 2, gid))
+        pos += 4 + (4 if flags & _ARGS_ARE_WORDS else 2)
+        pos += 2 if flags & _HAVE_SCALE else 4 if flags & _HAVE_XY_SCALE else 8 if flags & _HAVE_2X2 else 0
+    return out
+
+
+def _checksum(data: bytes) -> int:
+    """The sfnt checksum: the sum of the big-endian uint32s, zero-padded, modulo 2**32."""
+    words = array("I", data + b"\0" * (-len(data) % 4))
+    if sys.byteorder == "little":
+        words.byteswap()
+    return sum(words) & 0xFFFFFFFF
+
+
+def _cmap_format4(pairs: list[tuple[int, int]]) -> bytes:
+    """A (3,1) cmap with one format 4 subtable: BMP code → glyph, runs merged into segments."""
+    segs: list[list[int]] = []  # [start, end, delta]
+    for code, gid in sorted(pairs):
+        if segs and code == segs[-1][1] + 1 and (gid - code) % 65536 == segs[-1][2]:
+            segs[-1][1] = code
+        else:
+            segs.append([code, code, (gid - code) % 65536])
+    segs.append([0xFFFF, 0xFFFF, 1])
+    n = len(segs)
+    search = 2 * (1 << (n.bit_length() - 1))
+    sub = struct.pack(">7H", 4, 16 + 8 * n, 0, 2 * n, search, search.bit_length() - 2, 2 * n - search)
+    sub += struct.pack(f">{n}H", *(s[1] for s in segs)) + b"\0\0"
+    sub += struct.pack(f">{n}H", *(s[0] for s in segs))
+    sub += struct.pack(f">{n}H", *(s[2] for s in segs)) + b"\0\0" * n
+    return struct.pack(">HHHHL", 0, 1, 3, 1, 12) + sub
+
+
+def build_subset(src: SfntFile, gids: list[int], cmap: list[tuple[int, int]]) -> tuple[bytes, list[int]]:
+    """A TrueType font whose glyph i is the source's glyph gids[i] (gids[0] is .notdef), with the
+    components of composite glyphs appended and re-pointed; `cmap` is (BMP code, new glyph).
+    Returns the font and its glyphs' source ids (gids and the components appended)."""
+    gids = list(gids)
+    first: dict[int, int] = {}
+    for new, old in enumerate(gids):
+        first.setdefault(old, new)
+    glyphs: list[bytes] = []
+    i = 0
+    while i < len(gids):
+        data = src.glyph(gids[i])
+        if len(data) > 10 and struct.unpack_from(">h", data, 0)[0] < 0:  # composite
+            data = bytearray(data)
+            for at, comp in _components(data):
+                if comp not in first:
+                    first[comp] = len(gids)
+                    gids.append(comp)
+                struct.pack_into(">H", data, at, first[comp])
+            data = bytes(data)
+        glyphs.append(data + b"\0" * (-len(data) % 4))
+        i += 1
+    offsets = [0]
+    for g in glyphs:
+        offsets.append(offsets[-1] + len(g))
+    n = len(gids)
+    tables: dict[bytes, bytes] = {
+        b"glyf": b"".join(glyphs),
+        b"loca": struct.pack(f">{n + 1}L", *offsets),
+        b"hmtx": b"".join(struct.pack(">Hh", *src.hmetric(g)) for g in gids),
+        b"cmap": _cmap_format4(cmap),
+    }
+    head = bytearray(src.table(b"head"))
+    struct.pack_into(">L", head, 8, 0)  # checkSumAdjustment, set below
+    struct.pack_into(">h", head, 50, 1)  # long loca
+    tables[b"head"] = bytes(head)
+    hhea = bytearray(src.table(b"hhea"))
+    struct.pack_into(">H", hhea, 34, n)
+    tables[b"hhea"] = bytes(hhea)
+    maxp = bytearray(src.table(b"maxp"))
+    struct.pack_into(">H", maxp, 4, n)
+    tables[b"maxp"] = bytes(maxp)
+    post = src.table(b"post") if b"post" in src.tables else b"\0" * 32
+    tables[b"post"] = b"\x00\x03\x00\x00" + bytes(post[4:32]).ljust(28, b"\0")  # no glyph names
+    for tag in _COPIED:
+        if tag in src.tables:
+            tables[tag] = bytes(src.table(tag))
+    return _sfnt(tables), gids
+
+
+def _sfnt(tables: dict[bytes, bytes]) -> bytes:
+    tags = sorted(tables)
+    n = len(tags)
+    entry = 1 << (n.bit_length() - 1)
+    header = struct.pack(">LHHHH", 0x00010000, n, entry * 16, entry.bit_length() - 1, n * 16 - entry * 16)
+    directory, body = [], []
+    offset = 12 + 16 * n
+    for tag in tags:
+        data = tables[tag]
+        directory.append(struct.pack(">4sLLL", tag, _checksum(data), offset, len(data)))
+        padded = data + b"\0" * (-len(data) % 4)
+        body.append(padded)
+        offset += len(padded)
+    font = bytearray(header + b"".join(directory) + b"".join(body))
+    head_at = 12 + 16 * n + sum(len(b) for t, b in zip(tags, body) if t < b"head")
+    struct.pack_into(">L", font, head_at + 8, (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF)
+    return bytes(font)
+
+
+def _utf16_hex(text: str) -> str:
+    return text.encode("utf-16-be").hex().upper()
+
+
+def to_unicode_cmap(texts: dict[int, str]) -> str:
+    """A ToUnicode CMap for 2-byte codes: CID → the text its glyph was set for."""
+    lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+             "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+             "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange"]
+    items = sorted((cid, t) for cid, t in texts.items() if t)
+    for k in range(0, len(items), 100):  # at most 100 entries per block (PDF spec)
+        block = items[k:k + 100]
+        lines.append(f"{len(block)} beginbfchar")
+        lines += [f"<{cid:04X}> <{_utf16_hex(t)}>" for cid, t in block]
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines)
+
+
+class EmbeddedFace:
+    """One face in one PDF: assigns a CID to each (glyph, text) drawn; writes the font at save."""
+
+    def __init__(self, key: str, path: str, resource: str, cmap: dict[int, int]) -> None:
+        self.key = key
+        self.resource = resource  # the name the content stream selects it by, e.g. F1
+        self._cmap = cmap
+        try:
+            self.src = SfntFile(path)
+            self.facts = self.src.facts()
+        except FontFileError as e:
+            raise UserError(f"cannot embed the font ({e})", where=path,
+                            hint="replace the font file, or choose another font for this text") from None
+        except OSError as e:
+            raise UserError(f"cannot read the font file ({e.strerror or e})", where=path,
+                            hint="replace the font file, or choose another font for this text") from None
+        if self.facts.fs_type & _FS_FORBIDS_SUBSET:
+            raise UserError(f"the font's licence forbids embedding a subset (OS/2 fsType "
+                            f"0x{self.facts.fs_type:04X})", where=path,
+                            hint="choose another font for this text")
+        self.gids: list[int] = [0]  # CID → source glyph id; CID 0 is .notdef
+        self.texts: dict[int, str] = {}
+        self._cids: dict[tuple[int, str], int] = {}
+        self._by_gid: dict[int, int] = {}
+
+    def cid(self, gid: int, text: str) -> int:
+        """The code that draws `gid` and reads back as `text`."""
+        key = (gid, text)
+        c = self._cids.get(key)
+        if c is None:
+            if len(self.gids) > MAX_CID:  # a full face: the glyph, read back as first set
+                return self._by_gid.get(gid, 0)
+            c = self._cids[key] = len(self.gids)
+            self.gids.append(gid)
+            self.texts[c] = text
+            self._by_gid.setdefault(gid, c)
+        return c
+
+    def font_program(self) -> tuple[bytes, list[int]]:
+        """The subset font and the advance of each of its glyphs, in font units."""
+        cmap = [(ord(t), c) for c, t in self.texts.items()
+                if len(t) == 1 and ord(t) < 0xFFFF and self._cmap.get(ord(t)) == self.gids[c]
+                and self._by_gid.get(self.gids[c]) == c]
+        data, gids = build_subset(self.src, self.gids, cmap)
+        return data, [self.src.hmetric(g)[0] for g in gids]
+
+    def subset_tag(self) -> str:
+        """Six capitals that differ between different subsets of the same face (PDF 9.6.4)."""
+        h = hashlib.md5(self.facts.ps_name.encode() + array("I", self.gids).tobytes()).digest()
+        return "".join(chr(65 + b % 26) for b in h[:6])
+
+
+def _widths(advances: list[int], units_per_em: int) -> tuple[float, str]:
+    """DW (the commonest width) and a W array of the other CIDs' widths, in runs."""
+    scale = 1000.0 / units_per_em
+    w = [round(a * scale, 4) for a in advances]
+    dw = max(set(w[1:] or w), key=w.count)
+    parts, run_start, run = [], None, []
+    for cid, v in enumerate(w + [dw]):
+        if v != dw and cid < len(w):
+            if run_start is None:
+                run_start = cid
+            run.append(v)
+        elif run:
+            parts.append(f"{run_start} [{' '.join(f'{x:g}' for x in run)}]")
+            run_start, run = None, []
+    return dw, "[" + " ".join(parts) + "]"
+
+
+class CanvasFont:
+    """The canvas's initial font. reportlab names a static initial font in every page's
+    preamble (an unembedded Helvetica by default); a dynamic one is named only when reportlab
+    draws text with it, which Banmian's painter never does: it selects its own faces."""
+
+    fontName = "Banmian-no-initial-font"
+    _dynamicFont = 1
+    _multiByte = 1
+
+    class face:  # noqa: N801 (reportlab reads font.face.name)
+        name = b"Banmian-no-initial-font"
+
+
+def initial_font_name() -> str:
+    """Register CanvasFont with reportlab (once) and return its name for Canvas(initialFontName=)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    try:
+        pdfmetrics.getFont(CanvasFont.fontName)
+    except KeyError:
+        pdfmetrics.registerFont(CanvasFont())
+    return CanvasFont.fontName
+
+
+class DocumentFonts:
+    """The faces one PDF document draws with. reportlab calls addObjects(doc) when it saves the
+    document (it treats this like one of its delayed fonts), and the font objects are written
+    then, when every glyph is known."""
+
+    def __init__(self, registry, doc) -> None:
+        self.registry = registry  # layout.fonts.FontRegistry
+        self.faces: dict[str, EmbeddedFace] = {}
+        doc.delayedFonts.append(self)
+
+    def face(self, key: str) -> EmbeddedFace:
+        f = self.faces.get(key)
+        if f is None:
+            metrics = self.registry.face(key)
+            f = EmbeddedFace(key, self.registry.path(key), f"BM{len(self.faces) + 1}", metrics.cmap)
+            self.faces[key] = f
+        return f
+
+    def addObjects(self, doc) -> None:  # noqa: N802 (reportlab's name)
+        from reportlab.pdfbase import pdfdoc as pd
+
+        fonts = doc.idToObject["BasicFonts"].dict
+        for face in self.faces.values():
+            program, advances = face.font_program()
+            facts = face.facts
+            base = f"{face.subset_tag()}+{facts.ps_name}"
+            filters = [pd.PDFZCompress] if doc.compression else []
+            stream = pd.PDFStream(content=program, filters=filters)
+            stream.dictionary["Length1"] = len(program)
+            descriptor = pd.PDFDictionary({
+                "Type": pd.PDFName("FontDescriptor"), "FontName": pd.PDFName(base),
+                "Flags": facts.flags, "FontBBox": pd.PDFArrayCompact([round(v, 3) for v in facts.bbox]),
+                "ItalicAngle": facts.italic_angle, "Ascent": round(facts.ascent, 3),
+                "Descent": round(facts.descent, 3), "CapHeight": round(facts.cap_height, 3),
+                "StemV": facts.stem_v,
+                "FontFile2": doc.Reference(stream, f"BMFontFile:{face.resource}")})
+            dw, w = _widths(advances, facts.units_per_em)
+            cid_font = pd.PDFDictionary({
+                "Type": pd.PDFName("Font"), "Subtype": pd.PDFName("CIDFontType2"),
+                "BaseFont": pd.PDFName(base),
+                "CIDSystemInfo": pd.PDFDictionary({"Registry": pd.PDFString("Adobe"),
+                                                   "Ordering": pd.PDFString("Identity"),
+                                                   "Supplement": 0}),
+                "FontDescriptor": doc.Reference(descriptor, f"BMFontDescriptor:{face.resource}"),
+                "DW": dw, "W": w, "CIDToGIDMap": pd.PDFName("Identity")})
+            cmap = pd.PDFStream(content=to_unicode_cmap(face.texts).encode("ascii"), filters=filters)
+            type0 = pd.PDFDictionary({
+                "Type": pd.PDFName("Font"), "Subtype": pd.PDFName("Type0"),
+                "BaseFont": pd.PDFName(base), "Encoding": pd.PDFName("Identity-H"),
+                "DescendantFonts": pd.PDFArrayCompact([doc.Reference(cid_font, f"BMCIDFont:{face.resource}")]),
+                "ToUnicode": doc.Reference(cmap, f"BMToUnicode:{face.resource}")})
+            fonts[face.resource] = doc.Reference(type0, f"BMFont:{face.resource}")
