@@ -14,9 +14,10 @@ glyph's bytes are repeated in the subset), so every glyph reads back as the text
 from __future__ import annotations
 
 import hashlib
-import mmap
+import os
 import struct
 import sys
+import threading
 from array import array
 from dataclasses import dataclass
 
@@ -53,93 +54,109 @@ class FaceFacts:
 
 
 class SfntFile:
-    """Random access to one TrueType file's tables, glyphs and metrics, read on demand."""
+    """Random access to one TrueType file's tables, glyphs and metrics, read on demand.
+
+    Reads are positioned reads of the few bytes wanted (not mmap: a font file rewritten in place
+    while mapped would kill the process with SIGBUS; a short read here is an error message)."""
 
     def __init__(self, path: str) -> None:
         self.path = path
-        with open(path, "rb") as f:
-            self.data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        self._file = open(path, "rb", buffering=0)
+        self._lock = threading.Lock()  # seek + read as one step when exports run in threads
         try:
             self._read_directory()
         except (struct.error, IndexError, KeyError) as e:
+            self._file.close()
             raise FontFileError(f"truncated or not a TrueType font ({e})") from None
+        except FontFileError:
+            self._file.close()
+            raise
+
+    def read(self, offset: int, length: int) -> bytes:
+        with self._lock:
+            self._file.seek(offset)
+            data = self._file.read(length)
+        if len(data) != length:
+            raise FontFileError("the file is shorter than its tables say (truncated?)")
+        return data
 
     def _read_directory(self) -> None:
-        d = self.data
         start = 0
-        if d[:4] == b"ttcf":  # a collection: its first font, as the metrics cache reads it
-            start = struct.unpack_from(">L", d, 12)[0]
-        version = d[start:start + 4]
+        if self.read(0, 4) == b"ttcf":  # a collection: its first font, as the metrics cache reads it
+            start = struct.unpack(">L", self.read(12, 4))[0]
+        version, n = struct.unpack(">4sH", self.read(start, 6))
         if version == b"OTTO":
             raise FontFileError("CFF outlines; only TrueType (glyf) fonts can be embedded")
         if version not in (b"\x00\x01\x00\x00", b"true"):
             raise FontFileError("not a TrueType font")
-        (n,) = struct.unpack_from(">H", d, start + 4)
+        size = os.fstat(self._file.fileno()).st_size
+        directory = self.read(start + 12, 16 * n)
         self.tables: dict[bytes, tuple[int, int]] = {}
         for i in range(n):
-            tag, _sum, off, length = struct.unpack_from(">4sLLL", d, start + 12 + 16 * i)
-            if off + length > len(d):
+            tag, _sum, off, length = struct.unpack_from(">4sLLL", directory, 16 * i)
+            if off + length > size:
                 raise FontFileError(f"table {tag.decode('latin-1')} runs past the end of the file")
             self.tables[tag] = (off, length)
         for tag in (b"head", b"hhea", b"maxp", b"hmtx", b"loca", b"glyf"):
             if tag not in self.tables:
                 raise FontFileError(f"no '{tag.decode('latin-1').strip()}' table")
-        head = self.offset(b"head")
-        self.units_per_em = struct.unpack_from(">H", d, head + 18)[0]
-        self.long_loca = struct.unpack_from(">h", d, head + 50)[0] == 1
-        self.num_hmetrics = struct.unpack_from(">H", d, self.offset(b"hhea") + 34)[0]
-        self.num_glyphs = struct.unpack_from(">H", d, self.offset(b"maxp") + 4)[0]
+        head = self.table(b"head")
+        self.units_per_em = struct.unpack_from(">H", head, 18)[0]
+        self.long_loca = struct.unpack_from(">h", head, 50)[0] == 1
+        self.num_hmetrics = struct.unpack_from(">H", self.table(b"hhea"), 34)[0]
+        self.num_glyphs = struct.unpack_from(">H", self.table(b"maxp"), 4)[0]
         if not self.units_per_em or not self.num_hmetrics:
             raise FontFileError("head or hhea table is damaged")
 
-    def offset(self, tag: bytes) -> int:
-        return self.tables[tag][0]
-
     def table(self, tag: bytes) -> bytes:
-        off, length = self.tables[tag]
-        return self.data[off:off + length]
+        """A whole table: only for the small ones (never glyf, loca, hmtx, cmap)."""
+        return self.read(*self.tables[tag])
 
     def glyph(self, gid: int) -> bytes:
         """The glyf bytes of one glyph (b"" for an empty one or a gid beyond the font)."""
         if not 0 <= gid < self.num_glyphs:
             return b""
-        loca = self.offset(b"loca")
+        loca = self.tables[b"loca"][0]
         if self.long_loca:
-            a, b = struct.unpack_from(">LL", self.data, loca + 4 * gid)
+            a, b = struct.unpack(">LL", self.read(loca + 4 * gid, 8))
         else:
-            a, b = (2 * v for v in struct.unpack_from(">HH", self.data, loca + 2 * gid))
+            a, b = (2 * v for v in struct.unpack(">HH", self.read(loca + 2 * gid, 4)))
         off, length = self.tables[b"glyf"]
         if b <= a or b > length:
             return b""
-        return self.data[off + a:off + b]
+        return self.read(off + a, b - a)
 
     def hmetric(self, gid: int) -> tuple[int, int]:
         """(advance, left side bearing) in font units."""
-        hmtx = self.offset(b"hmtx")
+        hmtx = self.tables[b"hmtx"][0]
         n = self.num_hmetrics
         if gid < n:
-            return struct.unpack_from(">Hh", self.data, hmtx + 4 * gid)
-        adv = struct.unpack_from(">H", self.data, hmtx + 4 * (n - 1))[0]
-        lsb_at = hmtx + 4 * n + 2 * (gid - n)
-        lsb = struct.unpack_from(">h", self.data, lsb_at)[0] if gid < self.num_glyphs else 0
+            return struct.unpack(">Hh", self.read(hmtx + 4 * gid, 4))
+        adv = struct.unpack(">H", self.read(hmtx + 4 * (n - 1), 2))[0]
+        lsb = struct.unpack(">h", self.read(hmtx + 4 * n + 2 * (gid - n), 2))[0] if gid < self.num_glyphs else 0
         return adv, lsb
 
     def facts(self) -> FaceFacts:
-        d, scale = self.data, 1000.0 / self.units_per_em
-        head = self.offset(b"head")
-        bbox = tuple(v * scale for v in struct.unpack_from(">hhhh", d, head + 36))
+        try:
+            return self._facts()
+        except (struct.error, IndexError) as e:
+            raise FontFileError(f"a header table is damaged ({e})") from None
+
+    def _facts(self) -> FaceFacts:
+        scale = 1000.0 / self.units_per_em
+        bbox = tuple(v * scale for v in struct.unpack_from(">hhhh", self.table(b"head"), 36))
         weight, fs_type, ascent, descent, cap = 400, 0, bbox[3], bbox[1], bbox[3]
         if b"OS/2" in self.tables:
-            os2 = self.offset(b"OS/2")
-            version, _avg, weight, _width, fs_type = struct.unpack_from(">HhHHH", d, os2)
-            ascent, descent = (v * scale for v in struct.unpack_from(">hh", d, os2 + 68))
-            cap = struct.unpack_from(">h", d, os2 + 88)[0] * scale if version > 1 else ascent
+            os2 = self.table(b"OS/2")
+            version, _avg, weight, _width, fs_type = struct.unpack_from(">HhHHH", os2)
+            ascent, descent = (v * scale for v in struct.unpack_from(">hh", os2, 68))
+            cap = struct.unpack_from(">h", os2, 88)[0] * scale if version > 1 else ascent
         italic, fixed = 0.0, 0
         if b"post" in self.tables:
-            post = self.offset(b"post")
-            whole, frac = struct.unpack_from(">hH", d, post + 4)
+            post = self.table(b"post")
+            whole, frac = struct.unpack_from(">hH", post, 4)
             italic = whole + frac / 65536.0
-            fixed = struct.unpack_from(">L", d, post + 12)[0]
+            fixed = struct.unpack_from(">L", post, 12)[0]
         # FontDescriptor flags as reportlab wrote them: symbolic, plus italic/fixed/force-bold
         flags = 4 | (64 if italic else 0) | (1 if fixed else 0) | (1 << 18 if weight >= 600 else 0)
         return FaceFacts(ps_name=self._ps_name(), units_per_em=self.units_per_em, bbox=bbox,
@@ -150,20 +167,36 @@ class SfntFile:
         """The PostScript name (name ID 6; else the full or family name), PDF-name safe."""
         found: dict[int, str] = {}
         if b"name" in self.tables:
-            base = self.offset(b"name")
-            _fmt, count, strings = struct.unpack_from(">HHH", self.data, base)
+            name = self.table(b"name")
+            _fmt, count, strings = struct.unpack_from(">HHH", name)
             for i in range(count):
-                pid, eid, _lang, nid, length, off = struct.unpack_from(">6H", self.data, base + 6 + 12 * i)
+                pid, eid, _lang, nid, length, off = struct.unpack_from(">6H", name, 6 + 12 * i)
                 if nid not in (1, 4, 6) or nid in found:
                     continue
-                raw = self.data[base + strings + off:base + strings + off + length]
+                raw = name[strings + off:strings + off + length]
                 if pid == 3 or pid == 0:
                     found[nid] = raw.decode("utf-16-be", "replace")
                 elif pid == 1 and eid == 0:
                     found[nid] = raw.decode("mac_roman", "replace")
-        name = found.get(6) or found.get(4) or found.get(1) or "Font"
-        safe = "".join(c if 33 <= ord(c) <= 126 and c not in "[](){}<>/%#" else "-" for c in name)
+        ps = found.get(6) or found.get(4) or found.get(1) or "Font"
+        safe = "".join(c if 33 <= ord(c) <= 126 and c not in "[](){}<>/%#" else "-" for c in ps)
         return safe[:63] or "Font"
+
+
+_OPEN: dict[str, tuple[tuple[int, int], SfntFile, FaceFacts]] = {}
+
+
+def open_sfnt(path: str) -> tuple[SfntFile, FaceFacts]:
+    """The font file opened once per process (one descriptor per font, however many exports),
+    opened again when the file's size or modification time changes."""
+    st = os.stat(path)
+    stamp = (st.st_size, st.st_mtime_ns)
+    hit = _OPEN.get(path)
+    if hit is None or hit[0] != stamp:
+        src = SfntFile(path)
+        facts = src.facts()
+        hit = _OPEN[path] = (stamp, src, facts)
+    return hit[1], hit[2]
 
 
 def _components(data: bytes) -> list[tuple[int, int]]:
@@ -298,11 +331,10 @@ class EmbeddedFace:
 
     def __init__(self, key: str, path: str, resource: str, cmap: dict[int, int]) -> None:
         self.key = key
-        self.resource = resource  # the name the content stream selects it by, e.g. F1
+        self.resource = resource  # the name the content stream selects it by, e.g. BM1
         self._cmap = cmap
         try:
-            self.src = SfntFile(path)
-            self.facts = self.src.facts()
+            self.src, self.facts = open_sfnt(path)
         except FontFileError as e:
             raise UserError(f"cannot embed the font ({e})", where=path,
                             hint="replace the font file, or choose another font for this text") from None
@@ -336,8 +368,12 @@ class EmbeddedFace:
         cmap = [(ord(t), c) for c, t in self.texts.items()
                 if len(t) == 1 and ord(t) < 0xFFFF and self._cmap.get(ord(t)) == self.gids[c]
                 and self._by_gid.get(self.gids[c]) == c]
-        data, gids = build_subset(self.src, self.gids, cmap)
-        return data, [self.src.hmetric(g)[0] for g in gids]
+        try:
+            data, gids = build_subset(self.src, self.gids, cmap)
+            return data, [self.src.hmetric(g)[0] for g in gids]
+        except (FontFileError, struct.error, OSError) as e:  # the file changed under the export
+            raise UserError(f"cannot embed the font ({e})", where=self.src.path,
+                            hint="replace the font file, or choose another font for this text") from None
 
     def subset_tag(self) -> str:
         """Six capitals that differ between different subsets of the same face (PDF 9.6.4)."""
