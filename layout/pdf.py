@@ -5,7 +5,8 @@ Page coordinates (top-left of the trim, y down) are flipped once, in `PageGeomet
 page is the trim enlarged by the bleed and a slug band for the marks. Everything is DeviceCMYK;
 100 K text and rules overprint. The file is written to a temporary name beside the target,
 post-processed for PDF/X (layout/pdfx) and only then renamed, so a failure never leaves a
-half-written PDF under the target name.
+half-written PDF under the target name. Glyphs are shown by glyph id in one Type0 font per face,
+embedded by layout/pdf_fonts as a subset of the glyphs drawn.
 """
 from __future__ import annotations
 
