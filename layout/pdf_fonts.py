@@ -240,7 +240,7 @@ def _cmap_format4(pairs: list[tuple[int, int]]) -> bytes:
 def build_subset(src: SfntFile, gids: list[int], cmap: list[tuple[int, int]]) -> tuple[bytes, list[int]]:
     """A TrueType font whose glyph i is the source's glyph gids[i] (gids[0] is .notdef), with the
     components of composite glyphs appended and re-pointed; `cmap` is (BMP code, new glyph).
-    Returns the font and its glyphs' source ids (gids and the components appended)."""
+    Returns the font and the advance of each of its glyphs (font units)."""
     gids = list(gids)
     first: dict[int, int] = {}
     for new, old in enumerate(gids):
@@ -263,10 +263,11 @@ def build_subset(src: SfntFile, gids: list[int], cmap: list[tuple[int, int]]) ->
     for g in glyphs:
         offsets.append(offsets[-1] + len(g))
     n = len(gids)
+    metrics = [src.hmetric(g) for g in gids]
     tables: dict[bytes, bytes] = {
         b"glyf": b"".join(glyphs),
         b"loca": struct.pack(f">{n + 1}L", *offsets),
-        b"hmtx": b"".join(struct.pack(">Hh", *src.hmetric(g)) for g in gids),
+        b"hmtx": b"".join(struct.pack(">Hh", *m) for m in metrics),
         b"cmap": _cmap_format4(cmap),
     }
     head = bytearray(src.table(b"head"))
@@ -284,7 +285,7 @@ def build_subset(src: SfntFile, gids: list[int], cmap: list[tuple[int, int]]) ->
     for tag in _COPIED:
         if tag in src.tables:
             tables[tag] = bytes(src.table(tag))
-    return _sfnt(tables), gids
+    return _sfnt(tables), [m[0] for m in metrics]
 
 
 def _sfnt(tables: dict[bytes, bytes]) -> bytes:
@@ -307,7 +308,9 @@ def _sfnt(tables: dict[bytes, bytes]) -> bytes:
 
 
 def _utf16_hex(text: str) -> str:
-    return text.encode("utf-16-be").hex().upper()
+    # at most 100 characters (a bfchar destination holds 512 bytes); a lone surrogate from a
+    # damaged file still gets its code unit rather than stopping the export
+    return text[:100].encode("utf-16-be", "surrogatepass").hex().upper()
 
 
 def to_unicode_cmap(texts: dict[int, str]) -> str:
@@ -369,8 +372,7 @@ class EmbeddedFace:
                 if len(t) == 1 and ord(t) < 0xFFFF and self._cmap.get(ord(t)) == self.gids[c]
                 and self._by_gid.get(self.gids[c]) == c]
         try:
-            data, gids = build_subset(self.src, self.gids, cmap)
-            return data, [self.src.hmetric(g)[0] for g in gids]
+            return build_subset(self.src, self.gids, cmap)
         except (FontFileError, struct.error, OSError) as e:  # the file changed under the export
             raise UserError(f"cannot embed the font ({e})", where=self.src.path,
                             hint="replace the font file, or choose another font for this text") from None

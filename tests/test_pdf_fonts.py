@@ -219,14 +219,37 @@ def test_glyph_no_character_maps_to_and_tofu_read_back_as_their_text(tmp_path):
     assert _tool("pdftotext", str(out), "-").stdout.split() == ["（中仲𠀀𪚥𠀀"]
 
 
+def test_pages_of_one_edition_share_a_face_and_each_reads_back(tmp_path):
+    style = TextStyle()
+    pages = [PageDisplay(300, 300, 8.5, tuple(_runs(t, style, 20, 40)), page_index=i)
+             for i, t in enumerate(("第一版：社区食堂开张。", "第二版：食堂又添新菜。"))]
+    write_pdf(pages, tmp_path / "ed.pdf", PLAIN)
+    with pikepdf.open(tmp_path / "ed.pdf") as pdf:
+        assert [len(p.Resources.Font.keys()) for p in pdf.pages] == [1, 1]
+    for n, want in ((1, "第一版：社区食堂开张。"), (2, "第二版：食堂又添新菜。")):
+        got = _tool("pdftotext", "-f", str(n), "-l", str(n), str(tmp_path / "ed.pdf"), "-").stdout
+        assert re.sub(r"\s", "", got) == want
+
+
+def test_odd_glyph_texts_do_not_stop_the_export(tmp_path):
+    face = default_registry().face("NotoSerifSC-Regular")
+    g = face.gid("中")
+    texts = ("", "\ud800", "中" * 300, "\x00", "中")
+    runs = [GlyphRun("NotoSerifSC-Regular", 12.0, (g,) * 5, texts, tuple(20.0 + 14 * i for i in range(5)),
+                     (40.0,) * 5)]
+    out = _write(tmp_path, runs)
+    assert _tool("qpdf", "--check", str(out)).returncode == 0
+    assert _tool("pdftotext", str(out), "-").stdout.rstrip().endswith("中")
+
+
 def test_subset_holds_only_the_glyphs_drawn(tmp_path):
     fonts = default_registry()
     face = fonts.face("NotoSerifSC-Regular")
     src = SfntFile(face.path)
     gids = [0, face.gid("中"), face.gid("文")]
-    program, order = build_subset(src, gids, [(ord("中"), 1), (ord("文"), 2)])
+    program, advances = build_subset(src, gids, [(ord("中"), 1), (ord("文"), 2)])
     tt = TTFont(io.BytesIO(program))
-    assert order == gids and tt["maxp"].numGlyphs == 3
+    assert advances == [face.advances[g] for g in gids] and tt["maxp"].numGlyphs == 3
     assert tt.getBestCmap() == {ord("中"): tt.getGlyphOrder()[1], ord("文"): tt.getGlyphOrder()[2]}
     assert len(program) < 20_000 < Path(face.path).stat().st_size // 100
     # the sfnt checksums hold (checkSumAdjustment makes the whole file sum to B1B0AFBA)
