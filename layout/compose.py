@@ -62,6 +62,10 @@ class _Composer:
         self.partial = ""  # the story that may be cut at this page's end (下转)
         self.page = 0
         self._variants: dict[tuple, list[Variant]] = {}
+        self._sums: dict[tuple, dict[int, float]] = {}
+        self._best: dict[tuple, object] = {}
+        self.work = 0  # search steps spent on this page (bounded by SEARCH_BUDGET)
+        self.unplaced: list[_Unit] = []  # units no page could start with
         self.vertical_heads: frozenset[str] = frozenset()  # stories to set with a 竖题
         self.vertical_text: frozenset[str] = frozenset()  # stories whose body is set vertically
 
@@ -111,21 +115,44 @@ class _Composer:
                         out.append((ws, singles[:k] + (mods,) + singles[k + 1:]))
         return out
 
+    def balanced_options(self, units: Sequence[_Unit], cols: int, lead: bool) -> list[tuple[tuple, tuple]]:
+        """`region_options` whose stacks could plausibly end level: each stack's estimated height
+        (its stories' estimated cells over its width) within BALANCE of the region's, the most
+        level first — stacks far apart would need impossible headline or picture changes."""
+        est = [self.estimate(u) + (LEAD_CELLS if u.importance == 0 else 0) for u in units]
+        avg = sum(est) / cols or 1.0
+        ranked = []
+        for ws, mods in self.region_options(units, cols, lead):
+            dev, i = 0.0, 0
+            for w, ms in zip(ws, mods):
+                k = sum(ms)
+                dev = max(dev, abs(sum(est[i:i + k]) / w / avg - 1))
+                i += k
+            if dev <= BALANCE:
+                ranked.append((dev, ws, mods))
+        ranked.sort(key=lambda t: t[0])
+        return [(ws, mods) for _, ws, mods in ranked]
+
     def region_groups(self, units, ws, mods, under_top: bool = False):
-        """Each stack's option lists, one per module; a stack's first module is under another block
-        when the region is (`under_top`), the others always."""
+        """Each stack's option lists, one per module (see `stack_group`)."""
         groups, i = [], 0
         for w, ms in zip(ws, mods):
-            stack = []
-            for k, m in enumerate(ms):
-                under = under_top or k > 0
-                if m == 1:
-                    stack.append(self.variants(units[i], w, units[i].importance, under))
-                else:
-                    stack.append(self.pairs(units[i], units[i + 1], w, under))
-                i += m
-            groups.append(stack)
+            groups.append(self.stack_group(units, i, w, ms, under_top))
+            i += sum(ms)
         return groups
+
+    def stack_group(self, units, i: int, w: int, ms: tuple, under_top: bool) -> list[list]:
+        """The option lists of one stack `w` wide from units[i], one per module; its first module
+        is under another block when the region is (`under_top`), the others always."""
+        stack = []
+        for k, m in enumerate(ms):
+            under = under_top or k > 0
+            if m == 1:
+                stack.append(self.variants(units[i], w, units[i].importance, under))
+            else:
+                stack.append(self.pairs(units[i], units[i + 1], w, under))
+            i += m
+        return stack
 
     def pairs(self, a: _Unit, b: _Unit, w: int, under: bool) -> list[Pair]:
         """Two stories side by side across `w` columns, every split of at least 2 columns each."""
@@ -141,18 +168,44 @@ class _Composer:
                        ) -> dict[int, list[tuple[float, tuple, tuple]]]:
         """For each height a region of these stories can fill exactly, the cut options (cheapest first)."""
         out: dict[int, list] = {}
-        for ws, mods in self.region_options(units, cols, lead):
-            groups = self.region_groups(units, ws, mods, under_top)
+        sums: dict[tuple, dict[int, float]] = {}  # per stack (first unit, modules, width)
+        for ws, mods in self.balanced_options(units, cols, lead):
+            if self.work > SEARCH_BUDGET:
+                break  # bounded: the options come most promising first
+            self.work += 1
             common: Optional[dict[int, float]] = None
-            for g in groups:
-                s = stack_sums(g)
+            i = 0
+            for w, ms in zip(ws, mods):
+                s = sums.get((i, ms, w))
+                if s is None:
+                    s = sums[i, ms, w] = self.stack_sums(self.stack_group(units, i, w, ms, under_top))
+                i += sum(ms)
                 common = s if common is None else {k: common[k] + s[k] for k in common if k in s}
+                if not common:
+                    break
             shape = _shape_cost(ws, mods)
             for h, c in (common or {}).items():
                 out.setdefault(h, []).append((c + shape, ws, mods, shape))
         for h in out:
             out[h].sort(key=lambda t: t[0])
         return out
+
+    def stack_sums(self, group: list[list]) -> dict[int, float]:
+        """`makeup.stack_sums`, memoised: one stack of stories recurs in many cuts of a region."""
+        key = tuple(map(id, group))  # the option lists live in self._variants, so ids are stable
+        got = self._sums.get(key)
+        if got is None:
+            self.work += 1
+            got = self._sums[key] = stack_sums(group) if all(group) else {}
+        return got
+
+    def best_region(self, groups: list[list[list]], top: int, total: int):
+        """`makeup.best_region`, memoised (the option lists' ids are stable, see `stack_sums`)."""
+        key = (tuple(tuple(map(id, g)) for g in groups), top, total)
+        if key not in self._best:
+            self.work += 1
+            self._best[key] = best_region(groups, top, total)
+        return self._best[key]
 
     def exact_page(self, units: list[_Unit], fill: bool = True
                    ) -> Optional[tuple[float, list[Block], list[RuleLine]]]:
@@ -182,7 +235,9 @@ class _Composer:
                     pkg_opts.setdefault(h + top, []).extend((c, ws, gs, shape, mode) for c, ws, gs, shape in opts)
             for h in pkg_opts:
                 pkg_opts[h].sort(key=lambda t: t[0])
-        best = None
+        # candidates best-first by a lower bound of the score: the main region's shape and
+        # variants' costs (collisions aside), the package band's least, the empty lines at the foot
+        cands = []
         for mh, mopts in sorted(main_h.items()):
             if pkg:
                 fits = [h for h in pkg_opts if h <= g.rows - mh and (h == g.rows - mh or not fill)]
@@ -193,25 +248,33 @@ class _Composer:
                 ph = 0
                 if mh > g.rows or (fill and mh != g.rows):
                     continue
-            sub = None
-            if pkg:  # the package band's best, the same whatever is above it
+            low = (g.rows - mh - ph) + (pkg_opts[ph][0][0] if pkg else 0.0)
+            cands += [(cost + low, mh, ph, ws, gs, shape) for cost, ws, gs, shape in mopts[:40]]
+        cands.sort(key=lambda t: t[0])
+        best, subs = None, {}
+        for low, mh, ph, ws, gs, shape in cands:
+            if best is not None and low >= best[0]:
+                break  # none further can win
+            if self.work > SEARCH_BUDGET:
+                break  # bounded: the best found so far
+            if pkg and mh not in subs:  # the package band's best under this main region
+                sub = None
                 for pc, pws, pgs, pshape, mode in pkg_opts[ph][:12]:
                     us, top = modes[mode]
-                    sg = best_region(self.region_groups(us, pws, pgs, True), mh + top, ph - top)
+                    sg = self.best_region(self.region_groups(us, pws, pgs, True), mh + top, ph - top)
                     if sg is not None and (sub is None or pshape + sg[0] < sub[0] - 1e-9):
                         sub = (pshape + sg[0], pws, sg[1], us, ph, mode)
-                if sub is None:
-                    continue
+                subs[mh] = sub
+            sub = subs.get(mh)
+            if pkg and sub is None:
+                continue
             # the score: stack shapes and variety, and the collision-free variants' own costs
-            for cost, ws, gs, shape in mopts[:40]:
-                if best is not None and cost + (sub[0] if sub else 0) + (g.rows - mh - ph) >= best[0]:
-                    break  # sorted by a lower bound of the score: none further can win
-                got = best_region(self.region_groups(rest, ws, gs), 0, mh)
-                if got is None:
-                    continue
-                total = shape + got[0] + (g.rows - mh - ph) + (sub[0] if sub else 0)
-                if best is None or total < best[0] - 1e-9:
-                    best = (total, ws, got[1], mh, sub)
+            got = self.best_region(self.region_groups(rest, ws, gs), 0, mh)
+            if got is None:
+                continue
+            total = shape + got[0] + (g.rows - mh - ph) + (sub[0] if sub else 0)
+            if best is None or total < best[0] - 1e-9:
+                best = (total, ws, got[1], mh, sub)
         if best is None:
             return None
         total, ws, stacks, mh, sub = best
@@ -283,32 +346,49 @@ class _Composer:
 
     # ---------------------------------------------------------------- several pages
     def estimate(self, u: _Unit) -> int:
-        """Grid cells a unit needs, roughly (to skip page fills that cannot work)."""
+        """Grid cells a unit needs, roughly (to skip page fills and region cuts that cannot work)."""
         g = self.grid
-        if u.start != Cursor():
-            return 0
+        if u.start != Cursor():  # a continuation: what is left of its text, and its jump line
+            need = sum(len(s.text) for s in body_segments(u.story)[u.start.seg:]) - u.start.pos
+            return need // g.chars_per_column + 2
         cells = body_lines(u.story, g, fonts=self.fonts) + 12 + (40 if u.story.kind == "photo" else 0)
         return cells + sum(body_lines(s, g, fonts=self.fonts) + 12 for s in u.subs) + 6 * g.columns * bool(u.subs)
 
     def fill_page(self, queue: list[_Unit], last: bool):
         """The units that make this page, the page, and the continuation its last story leaves.
 
-        Tries the most whole stories first; a page that whole stories cannot fill exactly ends
-        with a story cut at a chosen line and continued on the next page (下转/上接), unless this
-        is the last page allowed. When the copy runs out, the page is filled from the top."""
+        Only the stories a page can hold are searched (by a rough estimate, a little beyond), and
+        the page's work is bounded (SEARCH_BUDGET, MAX_TRIES): the most whole stories first; a page
+        that whole stories cannot fill exactly ends with a story cut at a chosen line and continued
+        on the next page (下转/上接), unless this is the last page allowed. When the copy runs out,
+        or nothing else fills the page, it is filled from the top."""
         g = self.grid
         cap = g.columns * g.rows
-        est = [self.estimate(u) for u in queue]
+        self.work = 0
+        u = queue[0]
+        if u.start == Cursor() and not u.subs and not any(
+                self.variants(u, w, 0, False) for w in range((g.columns + 1) // 2, 6)):
+            return None  # too small to lead a page (its head over the lead stack's width)
+        prefix = [0]
+        for u in queue:  # the estimate only as far as a page can reach
+            if prefix[-1] > cap:
+                break
+            prefix.append(prefix[-1] + self.estimate(u))
+        # a page takes about 1.1 times the estimate (heads grow, blocks keep a line or two empty)
+        whole = [n for n in range(len(prefix) - 1, 0, -1) if prefix[n] <= 1.05 * cap]
         rank = lambda us: [replace(u, importance=i) for i, u in enumerate(us)]  # noqa: E731
-        if sum(est) >= 0.85 * cap:
-            for n in range(len(queue), 0, -1):
-                if sum(est[:n]) <= 1.15 * cap:  # the estimate is rough: try a little beyond
-                    got = self.exact_page(rank(queue[:n]))
-                    if got:
-                        return n, got, None
+        tries = 0
+        if prefix[-1] >= 0.85 * cap:
+            for n in whole:
+                if tries >= MAX_TRIES or self.work > SEARCH_BUDGET:
+                    break
+                tries += 1
+                got = self.exact_page(rank(queue[:n]))
+                if got:
+                    return n, got, None
                 nxt = queue[n] if n < len(queue) else None
                 if last or nxt is None or nxt.story.kind != "article" or nxt.start != Cursor() \
-                        or sum(est[:n]) > cap - 10 * g.columns:
+                        or prefix[n] > cap - 10 * g.columns:
                     continue
                 units = rank(queue[:n + 1])
                 self.partial = nxt.story.id
@@ -316,11 +396,21 @@ class _Composer:
                 self.partial = ""
                 if got:
                     return n + 1, got, self.carry(units[-1], got[1])
-        for n in range(len(queue), 0, -1):
+        self.work = 0  # the fallback gets its own budget
+        for n in whole[:MAX_TRIES]:
             got = self.exact_page(rank(queue[:n]), fill=False)
             if got:
                 return n, got, None
         return None
+
+    def page_end(self, queue: list[_Unit]) -> int:
+        """The index of the last unit a page takes, by the estimate."""
+        cap, total = self.grid.columns * self.grid.rows, 0
+        for i, u in enumerate(queue):
+            total += self.estimate(u)
+            if total > 0.9 * cap:
+                return i
+        return len(queue) - 1
 
     def carry(self, u: _Unit, blocks: list[Block]) -> _Unit:
         """The continuation of the story cut at the page's end: its rest from where flow stops."""
@@ -334,9 +424,21 @@ class _Composer:
         queue = list(units)
         while queue and len(pages) < max_pages:
             self.page = len(pages)
-            got = self.fill_page(queue, len(pages) == max_pages - 1)
-            if got is None:
-                break
+            last = len(pages) == max_pages - 1
+            got = self.fill_page(queue, last)
+            end = self.page_end(queue)
+            for k in range(min(4, end)):
+                if got is not None:
+                    break
+                # no page could be made with these stories in this order (one too small to lead
+                # the page or to stand in a wide stack?): it goes to the page's foot, as a brief would
+                moved = queue[:k] + queue[k + 1:end + 1] + [queue[k]] + queue[end + 1:]
+                got = self.fill_page(moved, last)
+                if got is not None:
+                    queue = moved
+            if got is None:  # report it and go on with the rest
+                self.unplaced.append(queue.pop(0))
+                continue
             n, (score, blocks, rules), carry = got
             for u in queue[:n]:
                 if u.prev:  # link the frame it continues from, on the page before
@@ -348,6 +450,10 @@ class _Composer:
         return pages, queue
 
 
+SEARCH_BUDGET = 2000  # search steps per page: region cuts, stacks summed, collision-free choices
+MAX_TRIES = 4
+BALANCE = 0.5  # how far a stack's estimated height may be from its region's (see balanced_options)
+LEAD_CELLS = 40  # the lead story's large headline, beyond a story's usual head (for balance)  # story counts tried per page (most whole stories first)
 VARIETY_COST = 1.5  # each full-width strip beyond two in a row in one stack (a "layer cake")
 
 
@@ -391,6 +497,10 @@ def compose_pages(stories: Sequence[Story], spec: PageSpec, header: PageHeader, 
         pages.append(Page(f"p{i + 1}", spec, replace(header, number=num), tuple(blocks), tuple(rules)))
         report.append(f"page {i + 1}: score {score:.1f} (lower is better, see docs/compose.md)")
     report += c.report
+    for u in c.unplaced:
+        for s in (u.story,) + u.subs:
+            report.append(f"{s.id}: no page could be made up with it — not placed"
+                          + (" (its rest)" if u.start != Cursor() else ""))
     for u in left:
         for s in (u.story,) + u.subs:
             report.append(f"{s.id}: does not fit in {max_pages} page(s) — not placed"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from typing import Optional, Sequence
 
 from .copyfit import body_lines, head_rows, vertical_head
@@ -60,7 +61,16 @@ class Variant:
 
     def facing(self, side: int) -> tuple[tuple[int, int], ...]:
         """Row intervals (from the block top) of headline zones facing its left (0) / right (1) side."""
-        return (self.head_interval,) if self.head_rows and self.head_touches[side] else ()
+        return self._faces[side]
+
+    @cached_property
+    def _faces(self) -> tuple[tuple[tuple[int, int], ...], ...]:  # the search asks very often
+        return tuple((self.head_interval,) if self.head_rows and self.head_touches[side] else ()
+                     for side in (0, 1))
+
+    def mask(self, side: int) -> int:
+        """`facing(side)` as a bit mask of rows from the block top (for the search's 碰题 test)."""
+        return _mask(self._faces[side])
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,14 @@ class Pair:
     def facing(self, side: int) -> tuple[tuple[int, int], ...]:
         return self.left.facing(0) if side == 0 else self.right.facing(1)
 
+    def mask(self, side: int) -> int:
+        return self.left.mask(0) if side == 0 else self.right.mask(1)
+
+
+@lru_cache(maxsize=4096)
+def _mask(intervals: tuple[tuple[int, int], ...]) -> int:
+    return sum(((1 << (b - a)) - 1) << a for a, b in intervals)
+
 
 def pairs(left: Sequence[Variant], right: Sequence[Variant], limit: int = 40) -> list[Pair]:
     """Side-by-side modules of two stories' variants of equal height whose heads are not level
@@ -85,7 +103,7 @@ def pairs(left: Sequence[Variant], right: Sequence[Variant], limit: int = 40) ->
     best: dict[tuple, Pair] = {}
     for a in left:
         for b in right:
-            if a.rows != b.rows or _overlap(a.facing(1), b.facing(0)):
+            if a.rows != b.rows or a.mask(1) & b.mask(0):
                 continue
             p = Pair(a.rows, a.cols + b.cols, a, b, a.cost + b.cost + PAIR_COST)
             key = (p.rows, p.facing(0), p.facing(1))
@@ -380,14 +398,14 @@ def splits(n: int, k: int) -> list[tuple[int, ...]]:
     return out
 
 
-def _head_rows_facing(placed: Sequence[tuple[int, Variant]], side: int) -> tuple[tuple[int, int], ...]:
+def _facing_mask(placed: Sequence[tuple[int, Variant]], side: int) -> int:
     """碰题 is a head facing the right side of one stack level with one facing the left side of the
-    next (rows overlapping). Row intervals of the headline zones in a placed stack that face its left (0) / right (1) side."""
-    return tuple((t + a, t + b) for t, v in placed for a, b in v.facing(side))
-
-
-def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
-    return any(a0 < b1 and b0 < a1 for a0, a1 in a for b0, b1 in b)
+    next (rows overlapping): the rows of a placed stack's headline zones that face its left (0) /
+    right (1) side, as a bit mask."""
+    m = 0
+    for t, v in placed:
+        m |= v.mask(side) << t
+    return m
 
 
 def place(choice: Sequence[Variant], top: int) -> list[tuple[int, Variant]]:
@@ -399,31 +417,47 @@ def place(choice: Sequence[Variant], top: int) -> list[tuple[int, Variant]]:
 
 
 def best_region(groups: Sequence[Sequence[Sequence[Variant]]], top: int, total: int,
-                limit: int = 150, side_by_side_ok: bool = False) -> Optional[tuple[float, list[list[tuple[int, Variant]]]]]:
-    """The cheapest collision-free choice for stacks side by side, each exactly `total` rows."""
+                limit: int = 150, max_nodes: int = 1000
+                ) -> Optional[tuple[float, list[list[tuple[int, Variant]]]]]:
+    """The cheapest collision-free choice for stacks side by side, each exactly `total` rows.
+    Branch and bound over each stack's choices (cheapest first), at most `max_nodes` steps: the
+    best found by then (deterministic)."""
     per = []
     for g in groups:
-        options = []
-        for ch in stack_choices(g, total, limit):  # placed once, with its head rows facing each side
-            placed = place(ch, top)
-            options.append((placed, sum(v.cost for v in ch), _head_rows_facing(placed, 0),
-                            _head_rows_facing(placed, 1)))
-        if not options:
+        chs = stack_choices(g, total, limit)
+        if not chs:
             return None
-        per.append(options)
-    best: Optional[tuple[float, list]] = None
+        per.append((chs, [sum(v.cost for v in ch) for ch in chs]))
+    rest = [0.0] * (len(per) + 1)  # the least the stacks from i on can cost
+    for i in range(len(per) - 1, -1, -1):
+        rest[i] = rest[i + 1] + min(per[i][1])
+    placed: dict[tuple[int, int], tuple] = {}  # a choice placed, with its head rows facing each side
 
-    def walk(i: int, acc: list, cost: float, facing: tuple) -> None:
-        nonlocal best
-        if best is not None and cost >= best[0]:
-            return
+    def option(i: int, k: int) -> tuple:
+        got = placed.get((i, k))
+        if got is None:
+            p = place(per[i][0][k], top)
+            got = placed[i, k] = (p, _facing_mask(p, 0), _facing_mask(p, 1))
+        return got
+
+    best: Optional[tuple[float, list]] = None
+    nodes = 0
+
+    def walk(i: int, acc: list, cost: float, facing: int) -> None:
+        nonlocal best, nodes
         if i == len(per):
             best = (cost, list(acc))
             return
-        for placed, c, lefts, rights in per[i]:
-            if acc and not side_by_side_ok and _overlap(facing, lefts):
+        for k, c in enumerate(per[i][1]):
+            if best is not None and cost + c + rest[i + 1] >= best[0]:
+                break  # the choices are cheapest first: none further can win
+            nodes += 1
+            if nodes > max_nodes:
+                return
+            p, lefts, rights = option(i, k)
+            if acc and facing & lefts:
                 continue
-            walk(i + 1, acc + [placed], cost + c, rights)
+            walk(i + 1, acc + [p], cost + c, rights)
 
-    walk(0, [], 0.0, ())
+    walk(0, [], 0.0, 0)
     return best
