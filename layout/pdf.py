@@ -153,7 +153,10 @@ class _Painter:
     def set_overprint(self, on: bool) -> None:
         """Overprint for 100 K only: a knocked-out black hairline mis-registers on newsprint,
         while overprinting any other colour (or white) would change or hide it."""
-        # reportlab's ExtGState remembers the value and follows saveState/restoreState.
+        # reportlab's ExtGState remembers the value and follows saveState/restoreState, but
+        # writes `op` again for every call while OP is on: skip when nothing changes.
+        if self.c._extgstate.getValue("OP") == on and self.c._extgstate.getValue("op") == on:
+            return
         self.c._extgstate.set(self.c, "OP", on)
         self.c._extgstate.set(self.c, "op", on)
 
