@@ -375,7 +375,7 @@ class _Composer:
                 break
             prefix.append(prefix[-1] + self.estimate(u))
         # a page takes about 1.1 times the estimate (heads grow, blocks keep a line or two empty)
-        whole = [n for n in range(len(prefix) - 1, 0, -1) if prefix[n] <= 1.05 * cap]
+        whole = [n for n in range(len(prefix) - 1, 0, -1) if prefix[n] <= 1.15 * cap]
         rank = lambda us: [replace(u, importance=i) for i, u in enumerate(us)]  # noqa: E731
         tries = 0
         if prefix[-1] >= 0.85 * cap:
@@ -451,7 +451,7 @@ class _Composer:
 
 
 SEARCH_BUDGET = 2000  # search steps per page: region cuts, stacks summed, collision-free choices
-MAX_TRIES = 4
+MAX_TRIES = 6
 BALANCE = 0.5  # how far a stack's estimated height may be from its region's (see balanced_options)
 LEAD_CELLS = 40  # the lead story's large headline, beyond a story's usual head (for balance)  # story counts tried per page (most whole stories first)
 VARIETY_COST = 1.5  # each full-width strip beyond two in a row in one stack (a "layer cake")
