@@ -98,38 +98,34 @@ class _Composer:
     def region_options(self, units: Sequence[_Unit], cols: int, lead: bool) -> list[tuple[tuple, tuple]]:
         """(widths, modules) ways to cut a region into stacks of consecutive stories: per stack, its
         modules top to bottom, each one story across the stack (1) or two side by side (2); at most
-        one pair per region, never above the lead story."""
-        out = []
+        one pair per region, never above the lead story. Only cuts whose stacks could plausibly
+        end level: each stack's estimated height (its stories' estimated cells over its width)
+        within BALANCE of the region's, the most level first — stacks far apart would need
+        impossible headline or picture changes."""
+        prefix = [0.0]
+        for u in units:
+            prefix.append(prefix[-1] + self.estimate(u) + (LEAD_CELLS if u.importance == 0 else 0))
+        avg = prefix[-1] / cols or 1.0
+        ranked = []
         lead_first = lead and units[0].start == Cursor()
         for ws in partitions(cols, (cols + 1) // 2 if lead_first else 2):
             if len(ws) > len(units):
                 continue
             for gs in splits(len(units), len(ws)):
+                dev, i = 0.0, 0
+                for w, g in zip(ws, gs):
+                    dev = max(dev, abs((prefix[i + g] - prefix[i]) / w / avg - 1))
+                    i += g
+                if dev > BALANCE:
+                    continue
                 singles = tuple((1,) * g for g in gs)
-                out.append((ws, singles))
+                ranked.append((dev, ws, singles))
                 for k, (w, g) in enumerate(zip(ws, gs)):
                     if w < 4 or g < 2 or (units[sum(gs[:k])].lead and g < 3):
                         continue
                     for j in range(1 if k == 0 and lead_first else 0, g - 1):
                         mods = (1,) * j + (2,) + (1,) * (g - j - 2)
-                        out.append((ws, singles[:k] + (mods,) + singles[k + 1:]))
-        return out
-
-    def balanced_options(self, units: Sequence[_Unit], cols: int, lead: bool) -> list[tuple[tuple, tuple]]:
-        """`region_options` whose stacks could plausibly end level: each stack's estimated height
-        (its stories' estimated cells over its width) within BALANCE of the region's, the most
-        level first — stacks far apart would need impossible headline or picture changes."""
-        est = [self.estimate(u) + (LEAD_CELLS if u.importance == 0 else 0) for u in units]
-        avg = sum(est) / cols or 1.0
-        ranked = []
-        for ws, mods in self.region_options(units, cols, lead):
-            dev, i = 0.0, 0
-            for w, ms in zip(ws, mods):
-                k = sum(ms)
-                dev = max(dev, abs(sum(est[i:i + k]) / w / avg - 1))
-                i += k
-            if dev <= BALANCE:
-                ranked.append((dev, ws, mods))
+                        ranked.append((dev, ws, singles[:k] + (mods,) + singles[k + 1:]))
         ranked.sort(key=lambda t: t[0])
         return [(ws, mods) for _, ws, mods in ranked]
 
@@ -169,7 +165,7 @@ class _Composer:
         """For each height a region of these stories can fill exactly, the cut options (cheapest first)."""
         out: dict[int, list] = {}
         sums: dict[tuple, dict[int, float]] = {}  # per stack (first unit, modules, width)
-        for ws, mods in self.balanced_options(units, cols, lead):
+        for ws, mods in self.region_options(units, cols, lead):
             if self.work > SEARCH_BUDGET:
                 break  # bounded: the options come most promising first
             self.work += 1
@@ -452,7 +448,7 @@ class _Composer:
 
 SEARCH_BUDGET = 2000  # search steps per page: region cuts, stacks summed, collision-free choices
 MAX_TRIES = 6
-BALANCE = 0.5  # how far a stack's estimated height may be from its region's (see balanced_options)
+BALANCE = 0.5  # how far a stack's estimated height may be from its region's (see region_options)
 LEAD_CELLS = 40  # the lead story's large headline, beyond a story's usual head (for balance)  # story counts tried per page (most whole stories first)
 VARIETY_COST = 1.5  # each full-width strip beyond two in a row in one stack (a "layer cake")
 
