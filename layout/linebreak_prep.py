@@ -8,6 +8,8 @@ CJK–Latin spacing (3.2.2) are part of the natural spacing; both are undone at 
 """
 from __future__ import annotations
 
+import unicodedata
+
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -172,6 +174,8 @@ class Prepared:
     opps: list[int] = field(default_factory=list)
     free_l: list[float] = field(default_factory=list)
     free_r: list[float] = field(default_factory=list)
+    # along-the-line shift of a glyph from its slot: a combining mark centred over its base
+    shift: dict[int, float] = field(default_factory=dict)
 
     def finish(self) -> None:
         t, n = self.text, len(self.text)
@@ -241,6 +245,7 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
     wordspace = [False] * n
     countable = [False] * n
     visible = [True] * n
+    marks: dict[int, float] = {}
 
     if vertical:
         # one or two digits stand upright in one em (纵中横): spaced like a Han character
@@ -252,7 +257,21 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
         for j in range(cl.start, cl.end):
             ch = text[j]
             cls = cjk.char_class(ch)
-            if cls == cjk.INVISIBLE or (cls == cjk.SPACE and ch not in " \u00a0"):
+            is_mark = unicodedata.category(ch) in ("Mn", "Me")
+            if is_mark:
+                mark_face = fonts.resolve(roles[j], style.script, ch)
+                if mark_face is not None:
+                    # A combining mark takes no room. Without GPOS anchors, its ink is centred
+                    # over the character before it (the mark's outline is drawn off its origin).
+                    faces[j], gids[j] = mark_face.key, mark_face.gid(ch)
+                    visible[j] = False
+                    ink = mark_face.bounds(gids[j])
+                    base = next((k for k in range(j - 1, -1, -1) if emit[k] and adv[k] > 0), None)
+                    if ink is not None and base is not None and not vertical:
+                        marks[j] = -adv[base] / 2 - (ink[0] + ink[2]) / 2 * size
+                    continue
+                # no font has the mark: it is drawn as a box below and reported, never dropped
+            if (cls == cjk.INVISIBLE and not is_mark) or (cls == cjk.SPACE and ch not in " \u00a0"):
                 emit[j] = False
                 visible[j] = False
                 if cls == cjk.SPACE:
@@ -348,6 +367,6 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
 
     prep = Prepared(text, size, vertical, rules, chars, faces, gids, adv, draw_adv, cross, drop, rotated,
                     tofu, emit, lcap, rcap, pair_l, pair_r, gap, gap_shrink, space_shrink, space_grow,
-                    level, share, visible, countable)
+                    level, share, visible, countable, shift=marks)
     prep.finish()
     return prep

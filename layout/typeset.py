@@ -182,7 +182,8 @@ def _line(p: Prepared, br: Break, measure: float, style: TextStyle, justify: boo
         if not p.emit[j]:
             continue
         tofu += p.tofu[j]
-        glyphs.append(SetGlyph(p.faces[j], p.gids[j], p.chars[j], placed.pos[k], p.draw_adv[j], j,
+        glyphs.append(SetGlyph(p.faces[j], p.gids[j], p.chars[j], placed.pos[k] + p.shift.get(j, 0.0),
+                               p.draw_adv[j], j,
                                cross=p.cross[j], rotated=p.rotated[j], tofu=p.tofu[j], drop=p.drop[j]))
     return SetLine(br.start, br.end, tuple(glyphs), measure, placed.width, p.size, last=last,
                    vertical=p.vertical, violations=_violations(p, br, first),

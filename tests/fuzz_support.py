@@ -67,10 +67,9 @@ def _write_tally() -> None:
             f.write(json.dumps(dict(_TALLY), ensure_ascii=False) + "\n")
 
 
-# Not counted: controls, format characters (ZWJ, bidi controls), spaces, unpaired surrogates, and
-# combining marks — the typesetter draws no glyph for a mark and keeps it out of the base glyph's
-# text (an open bug, docs/robustness.md), so a mark is not yet "placed".
-INVISIBLE = ("Cc", "Cf", "Zs", "Zl", "Zp", "Cs", "Mn", "Me")
+# Not counted: controls, format characters (ZWJ, bidi controls), spaces and unpaired surrogates.
+# Combining marks count: each is drawn over its base character, or as a reported box.
+INVISIBLE = ("Cc", "Cf", "Zs", "Zl", "Zp", "Cs")
 
 
 def nonspace(text: str, vertical: bool = False) -> Counter:
