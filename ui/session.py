@@ -10,7 +10,8 @@ from typing import Optional
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from layout.display import BlockFacts, PageDisplay
+from layout.display import BlockFacts, Finding, PageDisplay
+from layout.errors import UserError
 from layout.model import Block, Document
 from layout.render import lay_out_page
 
@@ -64,7 +65,14 @@ class EditorSession(QObject):
             return hit[1]
         if len(self._blocks) > MAX_REUSED_BLOCKS:
             self._blocks.clear()
-        d = lay_out_page(doc, page_index, reuse=self._blocks)
+        try:
+            d = lay_out_page(doc, page_index, reuse=self._blocks)
+        except UserError as e:
+            # The engine refused this snapshot (e.g. a 2 MB wire dump pasted into one story): show
+            # the empty page with the reason in preflight; the document and its undo stay intact.
+            spec = doc.pages[page_index].spec
+            d = PageDisplay(spec.width, spec.height, spec.bleed, page_index=page_index,
+                            findings=(Finding("error", e.message, page_index, code="layout-refused"),))
         self._displays[page_index] = (doc, d)
         return d
 
