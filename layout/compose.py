@@ -11,6 +11,7 @@ allowed is reported. Deterministic: no randomness, stable order.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from .copyfit import body_lines, head_rows
@@ -55,13 +56,42 @@ def _units(stories: Sequence[Story]) -> list[_Unit]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _unit_variants(story: Story, start: Cursor, lead: bool, cols: int, imp: int, cut: bool, under: bool,
+                   vertical_head: bool, vertical_text: bool, grid, fonts: FontRegistry) -> tuple[Variant, ...]:
+    """A unit's variants (see `_Composer.variants`), memoised across calls: a re-compose after a
+    keystroke makes only the edited story's again."""
+    if lead:
+        vs = lead_variants(story, start, cols, grid, "sc", fonts)
+    elif start != Cursor():
+        vs = continued_variants(story, start, cols, grid, "sc", fonts, under)
+    elif story.kind == "photo":
+        vs = photo_variants(story, cols, grid, "sc", fonts)
+    else:
+        vs = article_variants(story, cols, imp, grid, "sc", fonts, vertical_text=vertical_text, under=under)
+        if vertical_head:
+            vs = [v for v in vs if v.head.orientation == "vertical"]
+    if cut:
+        vs = vs + partial_variants(story, cols, imp, grid, "sc", fonts)
+    return tuple(vs)
+
+
+@lru_cache(maxsize=4096)
+def _pairs(splits: tuple[tuple[tuple[Variant, ...], tuple[Variant, ...]], ...]) -> tuple[Pair, ...]:
+    """Side-by-side modules for each split's (left, right) variants, cheapest first (memoised)."""
+    out: list[Pair] = []
+    for left, right in splits:
+        out += pairs(left, right)
+    return tuple(sorted(out, key=lambda p: p.cost))
+
+
 class _Composer:
     def __init__(self, spec: PageSpec, images: dict[str, str], fonts: FontRegistry) -> None:
         self.spec, self.grid, self.images, self.fonts = spec, spec.grid, images, fonts
         self.report: list[str] = []
         self.partial = ""  # the story that may be cut at this page's end (下转)
         self.page = 0
-        self._variants: dict[tuple, list[Variant]] = {}
+        self._variants: dict[tuple, tuple] = {}
         self._sums: dict[tuple, dict[int, float]] = {}
         self._best: dict[tuple, object] = {}
         self.work = 0  # search steps spent on this page (bounded by SEARCH_BUDGET)
@@ -70,28 +100,16 @@ class _Composer:
         self.vertical_text: frozenset[str] = frozenset()  # stories whose body is set vertically
 
     def variants(self, u: _Unit, cols: int, importance: Optional[int] = None, under: bool = True
-                 ) -> list[Variant]:
+                 ) -> tuple[Variant, ...]:
         """The unit's variants `cols` wide; under: its block sits right under another block (not at
         the top of the type area), so text starting at its top edge gets air."""
         imp = u.importance if importance is None else importance
         cut = self.partial == u.story.id
         key = (u.story.id, u.start, cols, imp, cut, under)
         if key not in self._variants:
-            g = self.grid
-            if u.lead:
-                vs = lead_variants(u.story, u.start, cols, g, "sc", self.fonts)
-            elif u.start != Cursor():
-                vs = continued_variants(u.story, u.start, cols, g, "sc", self.fonts, under)
-            elif u.story.kind == "photo":
-                vs = photo_variants(u.story, cols, g, "sc", self.fonts)
-            else:
-                vs = article_variants(u.story, cols, imp, g, "sc", self.fonts,
-                                      vertical_text=u.story.id in self.vertical_text, under=under)
-                if u.story.id in self.vertical_heads:
-                    vs = [v for v in vs if v.head.orientation == "vertical"]
-            if cut:
-                vs = vs + partial_variants(u.story, cols, imp, g, "sc", self.fonts)
-            self._variants[key] = vs
+            self._variants[key] = _unit_variants(
+                u.story, u.start, u.lead, cols, imp, cut, under, u.story.id in self.vertical_heads,
+                u.story.id in self.vertical_text, self.grid, self.fonts)
         return self._variants[key]
 
     # ---------------------------------------------------------------- exact search
@@ -154,10 +172,9 @@ class _Composer:
         """Two stories side by side across `w` columns, every split of at least 2 columns each."""
         key = ("pair", a.story.id, a.start, a.importance, b.story.id, b.start, w, under)
         if key not in self._variants:
-            out: list[Pair] = []
-            for wa in range(2, w - 1):
-                out += pairs(self.variants(a, wa, a.importance, under), self.variants(b, w - wa, b.importance, under))
-            self._variants[key] = sorted(out, key=lambda p: p.cost)
+            self._variants[key] = _pairs(tuple((self.variants(a, wa, a.importance, under),
+                                                self.variants(b, w - wa, b.importance, under))
+                                               for wa in range(2, w - 1)))
         return self._variants[key]
 
     def region_heights(self, units, cols, lead, under_top: bool = False
