@@ -3,6 +3,7 @@ outlines and widths equal to the source font's for the very glyphs drawn, text t
 order (Simplified, Traditional, vertical forms, glyphs no character maps to, tofu), qpdf clean."""
 from __future__ import annotations
 
+import functools
 import io
 import re
 import shutil
@@ -97,8 +98,13 @@ class _Embedded:
         return pen.value
 
 
+@functools.lru_cache(maxsize=None)
+def _source(path: str) -> TTFont:
+    return TTFont(path, lazy=True)
+
+
 def _source_outline(path: str, gid: int) -> list:
-    tt = TTFont(path, lazy=True)
+    tt = _source(path)
     gs = tt.getGlyphSet()
     pen = DecomposingRecordingPen(gs)
     gs[tt.getGlyphOrder()[gid]].draw(pen)
