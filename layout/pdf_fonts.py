@@ -2,8 +2,8 @@
 
 Each face a document uses becomes one Type0 font (Identity-H) over a CIDFontType2 whose FontFile2
 is a TrueType subset holding only the glyphs drawn; widths (W) and a ToUnicode CMap come with it.
-The font file is read through mmap: the table directory, the small header tables and, per glyph
-drawn, its loca and hmtx entries and its glyf bytes. Nothing walks the whole cmap, hmtx or loca
+The font file is read a few bytes at a time: the table directory, the small header tables and,
+per glyph drawn, its loca and hmtx entries and its glyf bytes. Nothing walks the whole cmap, hmtx or loca
 (reportlab's TTFont did, 40–100 ms per face, in every exporting process).
 
 Text is drawn by glyph id, so a glyph no character maps to (a vertical form, a shaped variant)
@@ -34,7 +34,7 @@ MAX_CID = 0xFFFF
 
 
 class FontFileError(ValueError):
-    """The font file cannot be embedded (truncated, not TrueType, or its licence forbids it)."""
+    """The font file cannot be embedded (truncated, damaged, or not TrueType)."""
 
 
 @dataclass(frozen=True)
