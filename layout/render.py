@@ -364,7 +364,8 @@ def lay_out_page(doc: Document, page_index: int, fonts: Optional[FontRegistry] =
 
     reuse: a dict the caller keeps between calls (the editor, while a block is dragged or a story
     typed): a block whose own inputs did not change — geometry and styles, story text, script,
-    the block above it — is taken from it instead of being flowed again. Linked frames and
+    whether a block ends right above it, its page — is taken from it instead of being flowed
+    again. Linked frames and
     blocks with a picture (whose file may come or go) are always laid out.
     """
     check_document(doc)  # bounded work: absurd geometry, link loops, giant stories are UserErrors
@@ -387,7 +388,8 @@ def _page(lay: _Layouter, index: int, reuse: Optional[dict] = None) -> PageDispl
     for b in sorted(page.blocks, key=lambda b: b.z):
         key = None
         if reuse is not None and not b.next_block and b.id not in lay.prev and b.image is None:
-            key = (b, lay.doc.story(b.story_id), lay.script, grid, block_under(page.blocks, b), lay.fonts)
+            # findings carry the page index: a block moved to another page is laid out again
+            key = (b, lay.doc.story(b.story_id), lay.script, grid, block_under(page.blocks, b), lay.fonts, index)
         out = reuse.get(key) if key is not None else None
         if out is None:
             out = lay.block(b.id)

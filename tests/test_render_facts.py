@@ -85,3 +85,19 @@ def test_vertical_demo_document_has_a_vertical_head_and_a_vertical_text_block():
     assert any(b.vertical for b in blocks) and any(b.head.orientation == "vertical" for b in blocks)
     page = lay_out_document(doc)[0]
     assert all(f.overset_chars == 0 for f in page.blocks)
+
+
+def test_reused_block_keeps_its_own_page_in_findings():
+    """lay_out_page(reuse=…) takes unchanged blocks from the caller's dict; a block moved to
+    another page with the same dict must not bring the old page's findings along."""
+    from layout.render import lay_out_page
+
+    story = Story("s", Headline(), (Paragraph(TEXT),))
+    block = Block("b", "s", 0, 0, 1, 5)  # overset: one finding
+    one = Document((Page("p1", SPEC, blocks=(block,)), Page("p2", SPEC)), (story,))
+    two = Document((Page("p1", SPEC), Page("p2", SPEC, blocks=(block,))), (story,))
+    reuse: dict = {}
+    assert [f.page for f in lay_out_page(one, 0, reuse=reuse).findings] == [0]
+    assert [f.page for f in lay_out_page(two, 1, reuse=reuse).findings] == [1]
+    again = lay_out_page(two, 1, reuse=reuse)
+    assert [f.page for f in again.findings] == [1] and len(reuse) == 2
