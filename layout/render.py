@@ -365,8 +365,7 @@ def lay_out_page(doc: Document, page_index: int, fonts: Optional[FontRegistry] =
     reuse: a dict the caller keeps between calls (the editor, while a block is dragged or a story
     typed): a block whose own inputs did not change — geometry and styles, story text, script,
     whether a block ends right above it, its page — is taken from it instead of being flowed
-    again. Linked frames and
-    blocks with a picture (whose file may come or go) are always laid out.
+    again. Linked frames and blocks with a picture (whose file may come or go) are always laid out.
     """
     check_document(doc)  # bounded work: absurd geometry, link loops, giant stories are UserErrors
     return _page(_Layouter(doc, fonts or default_registry()), page_index, reuse)
