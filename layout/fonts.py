@@ -178,24 +178,35 @@ def _parse_metrics(path: str) -> dict:
     }
 
 
-def load_metrics(path: str) -> dict:
-    """Metrics of a font file, from the cache when it is current, else parsed and cached."""
-    key = _cache_key(path)
-    cfile = cache_dir() / f"{key}.pickle"
+def read_cached(name: str):
+    """A pickled object from the cache folder, or None when it is absent or unreadable."""
     try:
-        with open(cfile, "rb") as f:
+        with open(cache_dir() / name, "rb") as f:
             return pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
-    data = _parse_metrics(path)
+        return None
+
+
+def write_cached(name: str, data) -> None:
+    """Pickle `data` into the cache folder atomically; a read-only cache only costs speed."""
+    target = cache_dir() / name
     try:
-        cfile.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cfile.parent, suffix=".tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cfile)
+        os.replace(tmp, target)
     except OSError:
-        pass  # a read-only cache only costs speed
+        pass
+
+
+def load_metrics(path: str) -> dict:
+    """Metrics of a font file, from the cache when it is current, else parsed and cached."""
+    name = f"{_cache_key(path)}.pickle"
+    data = read_cached(name)
+    if data is None:
+        data = _parse_metrics(path)
+        write_cached(name, data)
     return data
 
 

@@ -5,14 +5,10 @@ opening a 10 MB CJK font's glyph table costs more than the rest of a page export
 """
 from __future__ import annotations
 
-import os
-import pickle
-import tempfile
-
 from fontTools.pens.basePen import BasePen
 from fontTools.pens.recordingPen import DecomposingRecordingPen
 
-from .fonts import _cache_key, _tt, cache_dir
+from .fonts import _cache_key, _tt, read_cached, write_cached
 
 _MEMO: dict[str, dict[int, list]] = {}
 
@@ -20,24 +16,8 @@ _MEMO: dict[str, dict[int, list]] = {}
 def _outline_cache(font_path: str) -> tuple[str, dict[int, list]]:
     key = _cache_key(font_path)
     if key not in _MEMO:
-        try:
-            with open(cache_dir() / f"{key}.outlines.pickle", "rb") as f:
-                _MEMO[key] = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-            _MEMO[key] = {}
+        _MEMO[key] = read_cached(f"{key}.outlines.pickle") or {}
     return key, _MEMO[key]
-
-
-def _store(key: str, data: dict[int, list]) -> None:
-    target = cache_dir() / f"{key}.outlines.pickle"
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    except OSError:
-        pass  # a read-only cache only costs speed
 
 
 def _recording(font_path: str, gid: int) -> tuple[int, list]:
@@ -49,7 +29,7 @@ def _recording(font_path: str, gid: int) -> tuple[int, list]:
         pen = DecomposingRecordingPen(glyph_set)
         glyph_set[tt.getGlyphName(gid)].draw(pen)
         cache[gid] = (tt["head"].unitsPerEm, pen.value)
-        _store(key, cache)
+        write_cached(f"{key}.outlines.pickle", cache)
     return cache[gid]
 
 
