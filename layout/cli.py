@@ -17,9 +17,9 @@ from .errors import UserError
 
 USAGE = """usage: main.py [DOC]                       open the editor (on DOC or the bundled sample page)
        main.py stories COPY... [--json] [--no-normalise]
-       main.py compose COPY... -o PAGE.pdf [--png PAGE.png] [--save DOC] [--size broadsheet|tabloid|WxHmm]
+       main.py compose COPY... -o PAGE.pdf [--png PAGE.png] [--dpi N] [--save DOC] [--size broadsheet|tabloid|WxHmm]
                                [--columns N] [--pages N] [--convert CONFIG] [--image STORY=FILE] [--force]
-       main.py export DOC -o OUT.pdf [--pages 1,3-4] [--png DIR] [--convert CONFIG] [--per-page PATTERN] [--force]
+       main.py export DOC -o OUT.pdf [--pages 1,3-4] [--png DIR] [--dpi N] [--convert CONFIG] [--per-page PATTERN] [--force]
        main.py preflight DOC|PDF [--json]
        main.py convert CONFIG [FILE] [--dict FILE]
 """
@@ -91,11 +91,14 @@ def _header(ns: argparse.Namespace):
 
 
 def _write_outputs(doc, pages_idx, out: Optional[str], png: Optional[str], force: bool,
-                   per_page: Optional[str] = None, report_edition: bool = False) -> int:
+                   per_page: Optional[str] = None, report_edition: bool = False,
+                   dpi: float = 60.0) -> int:
     """Lay out, preflight, and write the PDF (and PNGs); print findings. Returns the exit code."""
     from .export import export_document
 
-    result = export_document(doc, out, pages_idx, per_page=per_page, png=png, force=force)
+    if not 10 <= dpi <= 1200:
+        raise UserError(f"--dpi {dpi:g} is out of range", hint="previews take 10 to 1200 dpi")
+    result = export_document(doc, out, pages_idx, per_page=per_page, png=png, png_dpi=dpi, force=force)
     if report_edition:
         from .export import edition_fit_report
 
@@ -124,6 +127,7 @@ def _compose(args: list[str]) -> int:
     p.add_argument("copy", nargs="+")
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--png")
+    p.add_argument("--dpi", type=float, default=60.0, help="resolution of the PNG previews")
     p.add_argument("--save")
     p.add_argument("--size", default="broadsheet")
     p.add_argument("--columns", type=int)
@@ -171,7 +175,7 @@ def _compose(args: list[str]) -> int:
 
         save_document(doc, ns.save)
     return _write_outputs(doc, list(range(len(doc.pages))), ns.output, ns.png, ns.force,
-                          report_edition=bool(ns.convert))
+                          report_edition=bool(ns.convert), dpi=ns.dpi)
 
 
 def _images(pairs: list[str], stories) -> dict[str, str]:
@@ -206,6 +210,7 @@ def _export(args: list[str]) -> int:
     p.add_argument("-o", "--output")
     p.add_argument("--pages")
     p.add_argument("--png")
+    p.add_argument("--dpi", type=float, default=60.0, help="resolution of the PNG previews")
     p.add_argument("--convert")
     p.add_argument("--per-page", metavar="PATTERN")
     p.add_argument("--force", action="store_true")
@@ -221,7 +226,7 @@ def _export(args: list[str]) -> int:
         validate_config(ns.convert)
         doc = replace(doc, edition=ns.convert)
     return _write_outputs(doc, _parse_pages(ns.pages, len(doc.pages)), ns.output, ns.png, ns.force,
-                          per_page=ns.per_page, report_edition=bool(ns.convert))
+                          per_page=ns.per_page, report_edition=bool(ns.convert), dpi=ns.dpi)
 
 
 def _preflight(args: list[str]) -> int:

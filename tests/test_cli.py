@@ -74,6 +74,17 @@ def test_preflight_of_a_document_with_a_missing_picture_exits_2(composed, tmp_pa
     assert r.returncode == 2 and not (tmp_path / "no.pdf").exists()
 
 
+def test_png_preview_at_a_chosen_resolution(composed, tmp_path):
+    from PIL import Image
+
+    out, _ = composed
+    r = run("export", out / "page.banmian.json", "-o", tmp_path / "p.pdf", "--png", tmp_path / "p.png",
+            "--dpi", "30")
+    assert r.returncode == 0, r.stderr
+    with Image.open(tmp_path / "p.png") as im:
+        assert abs(im.width - 390 / 25.4 * 30) <= 2  # the trimmed broadsheet at 30 dpi
+
+
 def test_preflight_of_an_exported_pdf(composed):
     out, _ = composed
     r = run("preflight", out / "page.pdf", "--json")
