@@ -378,9 +378,7 @@ class _Composer:
         g = self.grid
         cap = g.columns * g.rows
         self.work = 0
-        u = queue[0]
-        if u.start == Cursor() and not u.subs and not any(
-                self.variants(u, w, 0, False) for w in range((g.columns + 1) // 2, 6)):
+        if self.narrow(queue[0], 0):
             return None  # too small to lead a page (its head over the lead stack's width)
         prefix = [0]
         for u in queue:  # the estimate only as far as a page can reach
@@ -416,6 +414,21 @@ class _Composer:
                 return n, got, None
         return None
 
+    def narrow(self, u: _Unit, importance: int) -> bool:
+        """Whether a story is too small to stand in a page's lead stack (as wide as half the page):
+        no block that wide fills with its text under its head."""
+        return u.start == Cursor() and not u.subs and not any(
+            self.variants(u, w, importance, importance > 0) for w in range((self.grid.columns + 1) // 2, 6))
+
+    def briefs_back(self, queue: list[_Unit]) -> list[_Unit]:
+        """The queue with a brief too small for the lead stack moved from the top of the page
+        (first or second: it would have to start a stack of its own there) to its foot."""
+        end = self.page_end(queue)
+        for k in (1, 0):
+            if k < end - 1 and self.narrow(queue[k], k):
+                queue = queue[:k] + queue[k + 1:end + 1] + [queue[k]] + queue[end + 1:]
+        return queue
+
     def page_end(self, queue: list[_Unit]) -> int:
         """The index of the last unit a page takes, by the estimate."""
         cap, total = self.grid.columns * self.grid.rows, 0
@@ -438,6 +451,7 @@ class _Composer:
         while queue and len(pages) < max_pages:
             self.page = len(pages)
             last = len(pages) == max_pages - 1
+            queue = self.briefs_back(queue)
             got = self.fill_page(queue, last)
             end = self.page_end(queue)
             for k in range(min(4, end)):
