@@ -23,6 +23,8 @@ class Placed:
     pos: tuple[float, ...]
     width: float
     adjust: float  # points added (+) or taken out (−) to make the line flush
+    hung: bool = False  # character grid: the last mark hangs beyond the edge (not in `width`)
+    off_grid: bool = False  # character grid: spread evenly, off the grid (no whole-cell room)
 
 
 def visible_end(p: Prepared, i: int, b: int) -> int:

@@ -25,9 +25,11 @@ class Break:
     end: int
     avail: float
     offset: float
+    hung: bool = False  # character grid: the line's last mark hangs beyond the column edge
 
 
-def _is_orphan(p: Prepared, i: int, b: int) -> bool:
+def is_orphan(p: Prepared, i: int, b: int) -> bool:
+    """The slots i..b-1 hold at most one character that is not punctuation or space (孤字)."""
     return sum(1 for j in range(i, b) if p.countable[j]) <= 1
 
 
@@ -94,7 +96,7 @@ def avoid_orphan(p: Prepared, lines: list[Break], open_half: bool = False) -> li
         return lines
     prev, last = lines[-2], lines[-1]
     n = len(p.text)
-    if not _is_orphan(p, last.start, n):
+    if not is_orphan(p, last.start, n):
         return lines
     i, avail = prev.start, prev.avail
     options = []
@@ -108,7 +110,7 @@ def avoid_orphan(p: Prepared, lines: list[Break], open_half: bool = False) -> li
             continue
         if natural(p, b, n, open_half) > last.avail + EPS:
             break
-        if _is_orphan(p, b, n):
+        if is_orphan(p, b, n):
             continue
         grow = avail - natural(p, i, b, open_half)
         m = shares(p, i, visible_end(p, i, b))

@@ -12,11 +12,11 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from . import cjk
+from . import chargrid, cjk
 from .display import BLACK, CMYK, GlyphRun
 from .fonts import FontRegistry, default_registry
-from .justify import natural, place
-from .linebreak import Break, avoid_orphan, break_lines
+from .justify import Placed, natural, place
+from .linebreak import Break, avoid_orphan, break_lines, is_orphan
 from .linebreak_prep import Prepared, prepare
 
 @dataclass(frozen=True)
@@ -29,6 +29,10 @@ class TextStyle:
     vertical: set top to bottom (the measure is then the column height).
     kinsoku: prohibition set — "" (by script: strict for sc, Taiwan/Hong Kong for tc) | strict | tc | none.
     open_half: an opening bracket starting a line loses the empty half before it (clreq 3.1.6.3).
+    char_grid: set on a character grid 字符网格 (clreq 3.2.5, layout/chargrid.py): every
+    full-width character starts on a whole cell from the line start (one em apart when the
+    measure is whole ems), marks keep full cells, 、，。 may hang; tracking, compress_pairs and
+    open_half do not apply. Horizontal and vertical.
     """
 
     role: str = "body"
@@ -45,6 +49,7 @@ class TextStyle:
     color: CMYK = BLACK
     kinsoku: str = ""
     open_half: bool = False
+    char_grid: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ class SetLine:
     end: int
     glyphs: tuple[SetGlyph, ...]
     measure: float
-    width: float  # where the last glyph ends
+    width: float  # where the last glyph ends (a mark hung beyond the edge not counted)
     size: float
     last: bool = False  # the paragraph's last line
     vertical: bool = False
@@ -83,6 +88,8 @@ class SetLine:
     orphan: bool = False  # a last line of one character that no bounded adjustment could avoid
     tofu: int = 0  # glyphs no font has, drawn as .notdef boxes
     adjust: float = 0.0  # points added (+) or taken out (−) by justification
+    hung: bool = False  # character grid: the last glyph is 、，or 。 hung beyond the column edge
+    off_grid: bool = False  # character grid: spread evenly for lack of whole-cell room
 
     def runs(self, x: float, y: float, style: TextStyle, story_id: str = "", base_offset: int = 0,
              role: str = "body") -> list[GlyphRun]:
@@ -139,7 +146,7 @@ def set_paragraph(text: str, measure: float, style: TextStyle,
         cache.move_to_end(key)
         return list(hit)
     lines = _compose(text, measure, style, fonts)
-    if style.align == "justify" and lines and lines[-1].orphan:
+    if style.align == "justify" and lines and lines[-1].orphan and not style.char_grid:
         # a bounded change of tracking (±0.02 em, copyfit range) may still avoid the 孤字
         for dt in (-0.02, 0.02):
             alt = _compose(text, measure, replace(style, tracking=style.tracking + dt), fonts)
@@ -155,6 +162,8 @@ def set_paragraph(text: str, measure: float, style: TextStyle,
 def _compose(text: str, measure: float, style: TextStyle, fonts: FontRegistry) -> list[SetLine]:
     if not text:
         return []
+    if style.char_grid:
+        return _compose_grid(text, measure, style, fonts)
     p = prepare(text, style, fonts)
     justify = style.align == "justify"
     breaks = break_lines(p, measure, style.indent * style.size, style.open_half)
@@ -163,8 +172,27 @@ def _compose(text: str, measure: float, style: TextStyle, fonts: FontRegistry) -
     out = []
     for k, br in enumerate(breaks):
         last = k == len(breaks) - 1
-        out.append(_line(p, br, measure, style, justify and not (last and br.end == len(text)
-                                                                 and _fits_solid(p, br)), last, k == 0))
+        just = justify and not (last and br.end == len(text) and _fits_solid(p, br))
+        placed = place(p, br.start, br.end, br.avail, br.offset, just, style.open_half)
+        out.append(_line(p, br, placed, measure, last, k == 0))
+    return out
+
+
+def _compose_grid(text: str, measure: float, style: TextStyle, fonts: FontRegistry) -> list[SetLine]:
+    """Lines on the character grid (layout/chargrid.py); the paragraph's last line is set solid."""
+    p = prepare(text, replace(style, tracking=0.0), fonts)
+    gp = chargrid.GridPara(p, chargrid.char_grid(measure, style.size), style.cjk_latin_space > 0)
+    indent = chargrid.indent_cells(gp.grid, style.indent)
+    justify = style.align == "justify"
+    breaks = chargrid.break_lines(gp, indent)
+    if justify:
+        breaks = chargrid.avoid_orphan(gp, breaks, indent)
+    out = []
+    for k, br in enumerate(breaks):
+        last = k == len(breaks) - 1
+        just = justify and not last
+        placed = chargrid.place(gp, br, just) or place(p, br.start, br.end, br.avail, br.offset, just)
+        out.append(_line(p, br, placed, measure, last, k == 0))
     return out
 
 
@@ -173,9 +201,7 @@ def _fits_solid(p: Prepared, br: Break) -> bool:
     return natural(p, br.start, br.end) <= br.avail + 1e-6
 
 
-def _line(p: Prepared, br: Break, measure: float, style: TextStyle, justify: bool, last: bool,
-          first: bool) -> SetLine:
-    placed = place(p, br.start, br.end, br.avail, br.offset, justify, style.open_half)
+def _line(p: Prepared, br: Break, placed: Placed, measure: float, last: bool, first: bool) -> SetLine:
     glyphs = []
     tofu = 0
     for k, j in enumerate(range(br.start, br.end)):
@@ -187,7 +213,8 @@ def _line(p: Prepared, br: Break, measure: float, style: TextStyle, justify: boo
                                cross=p.cross[j], rotated=p.rotated[j], tofu=p.tofu[j], drop=p.drop[j]))
     return SetLine(br.start, br.end, tuple(glyphs), measure, placed.width, p.size, last=last,
                    vertical=p.vertical, violations=_violations(p, br, first),
-                   orphan=last and not first and _orphan(p, br), tofu=tofu, adjust=placed.adjust)
+                   orphan=last and not first and is_orphan(p, br.start, br.end), tofu=tofu,
+                   adjust=placed.adjust, hung=placed.hung, off_grid=placed.off_grid)
 
 
 def _violations(p: Prepared, br: Break, first: bool) -> int:
@@ -203,6 +230,3 @@ def _violations(p: Prepared, br: Break, first: bool) -> int:
         bad += 1
     return bad
 
-
-def _orphan(p: Prepared, br: Break) -> bool:
-    return sum(1 for j in range(br.start, br.end) if p.countable[j]) <= 1

@@ -1,0 +1,354 @@
+"""Character-grid setting 字符网格 (clreq 3.2.5): every full-width character starts on a cell of
+the column's grid, so characters line up column to column across lines.
+
+The grid: a column of N = ⌊measure / em⌋ cells; cell c starts at c × pitch from the line start,
+pitch = (measure − em) / (N − 1) — exactly one em when the measure is a whole number of ems,
+else the remainder is shared out evenly so that every full line still ends flush. The first-line
+indent is whole cells. Tracking does not apply: the grid sets the pitch.
+
+What takes cells:
+- a full-width character (Han, full-width marks, 1-em symbols) takes its own cell(s), never
+  compressed — no adjacent-pair compression, no ½-em line end, no ½-em opening bracket at the
+  line start (each mark keeps its full cell, as in Traditional/grid setting);
+- a run of narrow material (a Latin word or phrase, a number, ——/…… drawn narrower than 2 em,
+  a proportional interpunct) takes the whole number of cells its natural width needs, with at
+  least ⅛ em on each side that faces a Han character when Han–Latin spacing is on (clreq 3.2.5:
+  "flexible spacing of up to ½ em ... brings the space occupied by Western characters to a
+  multiple of the width of a Han character"); the spare room is split evenly around it, except
+  at a line edge, where the run is set flush to the edge.
+
+Kinsoku without breaking the grid — the order chosen, least bad first:
+1. Hanging (clreq 3.1.7, recommended for grid alignment by 3.2.5): when a full line would be
+   followed by 、，or 。, that one mark hangs in the cell beyond the column edge; never a run of
+   marks (the mark after it must be a legal line start) and never any other mark.
+2. Push-out (推出) with whole empty cells: the line ends at an earlier legal break and the k
+   cells it is short by are inserted as whole cells, so every character after a hole is
+   still on the grid: first to narrow runs (their Han–Latin space grows, as 3.2.5 allows),
+   then after 。！？ (or the closing mark after them), then after ；：, then after ，、 or a
+   closing bracket, then before an opening bracket — one cell per place at most.
+3. Off the grid, as a last resort: a line with fewer such places than cells to fill (for
+   example a line of Han characters only, pushed out because the next line would start with
+   ？”) is spread evenly like the default engine does and flagged `off_grid`. An even spread of
+   one em over a line is much less visible than a one-em hole between two ideographs, and a
+   justified line must end flush (clreq 3.6.1), so leaving the gap at the line end is no option.
+   Push-in (挤进) is never used: compressing a mark moves everything after it off the grid.
+Clreq 3.2.5 would also let the second mark of a run start a line; the engine keeps its
+prohibitions instead (K1 stays 0). A 孤字 last line is avoided by pushing one more cluster
+down when the line above can take the room (whole cells first, a bounded even spread else).
+"""
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Optional
+
+from . import cjk
+from .justify import Placed, visible_end
+from .linebreak import ORPHAN_MAX_GROW, Break, is_orphan
+from .linebreak_prep import CJK_LATIN_MIN, LEGAL, PROHIBITED, Prepared
+
+# Marks that may hang beyond the column edge (clreq 3.1.7).
+HANG = frozenset("、，。")
+_STOPS = frozenset("。！？．‼⁇⁈⁉")
+_PAUSES = frozenset("；：")
+_COMMAS = frozenset("，、")
+_MARKS = frozenset(cjk.PAUSE_CHARS + cjk.CLOSE_CHARS)
+_NARROW, _ZERO_BACK, _ZERO_FWD = -1, 0, -2  # slot kinds besides a positive cell count
+
+
+@dataclass(frozen=True)
+class CharGrid:
+    """The cells of a column `measure` wide: `cells` per full line, `pitch` points apart, `em` wide."""
+
+    measure: float
+    cells: int
+    pitch: float
+    em: float
+
+
+def char_grid(measure: float, em: float) -> CharGrid:
+    n = max(1, int(measure / em + 1e-6))
+    return CharGrid(measure, n, (measure - em) / (n - 1) if n > 1 else em, em)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Slots start..end-1 set as one piece: a full-width character in `cells` cells (kind
+    "cell"), or a narrow run (kind "run") whose ink is `width` wide, needing `lgap`/`rgap` on
+    its sides."""
+
+    kind: str
+    start: int
+    end: int
+    cells: int
+    main: int = -1  # the slot that fills a "cell" unit
+    width: float = 0.0
+    lgap: float = 0.0
+    rgap: float = 0.0
+    ink_start: int = -1  # first and last visible slot of a run
+    ink_end: int = -1
+
+
+class GridPara:
+    """A prepared paragraph seen by the grid: each slot's kind and the units of any line."""
+
+    def __init__(self, p: Prepared, grid: CharGrid, latin_space: bool):
+        self.p, self.grid = p, grid
+        self.min_gap = CJK_LATIN_MIN * p.size if latin_space else 0.0
+        self.kinds = [_kind(p, j) for j in range(len(p.text))]
+
+    def units(self, i: int, e: int) -> list[Unit]:
+        """The units of the slots i..e-1 set as one line."""
+        p, kinds = self.p, self.kinds
+        raw: list[list] = []  # [kind, start, end, cells, main]
+        j = i
+        while j < e:
+            k = kinds[j]
+            if k >= 1:
+                if raw and raw[-1][0] == "fwd":  # upright digits sharing this cell (纵中横)
+                    raw[-1] = ["cell", raw[-1][1], j + 1, k, j]
+                else:
+                    raw.append(["cell", j, j + 1, k, j])
+            elif k == _ZERO_FWD:
+                if raw and raw[-1][0] == "fwd":
+                    raw[-1][2] = j + 1
+                else:
+                    raw.append(["fwd", j, j + 1, 0, -1])
+            elif k == _ZERO_BACK and raw:
+                raw[-1][2] = j + 1
+            elif raw and raw[-1][0] == "run":
+                raw[-1][2] = j + 1
+            else:
+                raw.append(["run", j, j + 1, 0, -1])
+            j += 1
+        out = []
+        for n, (kind, a, b, cells, main) in enumerate(raw):
+            if kind != "run":
+                out.append(Unit("cell" if kind == "cell" else "zero", a, b, cells, main))
+                continue
+            ink = [t for t in range(a, b) if p.visible[t] and kinds[t] == _NARROW]
+            if not ink:  # spaces only: no room of their own inside a line
+                out.append(Unit("zero", a, b, 0))
+                continue
+            s, z = ink[0], ink[-1]
+            width = sum(p.adv[t] + p.gap[t] for t in range(s, z)) + p.adv[z]
+            lg = self.min_gap if n > 0 and _faces_han(p, raw[n - 1], s) else 0.0
+            rg = self.min_gap if n + 1 < len(raw) and _faces_han(p, raw[n + 1], z) else 0.0
+            out.append(Unit("run", a, b, self._cells(width + lg + rg), -1, width, lg, rg, s, z))
+        return out
+
+    def _cells(self, need: float) -> int:
+        g = self.grid
+        if need <= g.em + 1e-6:
+            return 1
+        return math.ceil((need - g.em) / g.pitch - 1e-6) + 1
+
+    def used(self, i: int, b: int) -> int:
+        """Cells taken by the line of slots i..b-1."""
+        return sum(u.cells for u in self.units(i, visible_end(self.p, i, b)))
+
+
+def _kind(p: Prepared, j: int) -> int:
+    """Cells of a full-width slot, or _NARROW / _ZERO_BACK / _ZERO_FWD."""
+    if p.adv[j] <= 1e-9:
+        return _ZERO_FWD if p.visible[j] and p.emit[j] else _ZERO_BACK
+    if not (p.visible[j] and p.emit[j]):
+        return _NARROW
+    ems = p.adv[j] / p.size
+    k = round(ems)
+    if k < 1 or abs(ems - k) > 0.02:
+        return _NARROW
+    if cjk.char_class(p.text[j]) in (cjk.LATIN, cjk.DIGIT) and not (p.vertical and not p.rotated[j]):
+        return _NARROW
+    return k
+
+
+def _faces_han(p: Prepared, neighbour: list, edge: int) -> bool:
+    """A Latin letter or digit at a run's edge next to a Han character: Han–Latin space."""
+    return (neighbour[0] == "cell" and cjk.char_class(p.text[neighbour[4]]) in (cjk.HAN, cjk.ITERATION)
+            and cjk.is_alnum_latin(p.text[edge]))
+
+
+def _line_end(gp: GridPara, i: int, cap: int) -> tuple[int, bool]:
+    """(end, hung) of the line starting at slot i with `cap` cells."""
+    p = gp.p
+    n = len(p.text)
+    opps = p.opps
+    k = bisect_right(opps, i)
+    fit = legal = -1
+    while k < len(opps):
+        b = opps[k]
+        if gp.used(i, b) <= cap:
+            if b == n:
+                return n, False
+            fit = b
+            if p.level[b] == LEGAL:
+                legal = b
+            k += 1
+            continue
+        # b overflows: hang the one mark that would otherwise start the next line
+        if (fit >= 0 and p.level[fit] == PROHIBITED and p.text[fit] in HANG
+                and visible_end(p, fit, b) == fit + 1 and (b == n or p.level[b] == LEGAL)):
+            return b, True
+        break
+    if legal >= 0:
+        return legal, False
+    if fit >= 0:
+        return fit, False  # no legal break within the line: a counted violation
+    b = i + 1  # a single cluster wider than the line: split it where it stops fitting
+    while b < n and gp.used(i, b + 1) <= cap:
+        b += 1
+    return b, False
+
+
+def indent_cells(grid: CharGrid, indent_em: float) -> int:
+    """The first-line indent in whole cells (never the whole line)."""
+    return max(0, min(round(indent_em), grid.cells - 1))
+
+
+def break_lines(gp: GridPara, indent: int) -> list[Break]:
+    """Breaks for the whole paragraph on the grid; the first line starts `indent` cells in."""
+    g, n = gp.grid, len(gp.p.text)
+    out: list[Break] = []
+    i = 0
+    while i < n:
+        ind = indent if not out else 0
+        offset = ind * g.pitch
+        b, hung = _line_end(gp, i, g.cells - ind)
+        out.append(Break(i, b, g.measure - offset, offset, hung))
+        i = b
+    return out
+
+
+def avoid_orphan(gp: GridPara, lines: list[Break], indent: int) -> list[Break]:
+    """Push one more cluster down when the last line holds a single character and the line
+    above can take the room (whole cells, else a bounded even spread)."""
+    p, g = gp.p, gp.grid
+    n = len(p.text)
+    if len(lines) < 2 or not is_orphan(p, lines[-1].start, n):
+        return lines
+    prev, last = lines[-2], lines[-1]
+    i = prev.start
+    cap = g.cells - (indent if len(lines) == 2 else 0)
+    for b in reversed(p.opps[bisect_right(p.opps, i):]):
+        if b >= last.start or p.level[b] != LEGAL:
+            continue
+        if gp.used(b, n) > g.cells:
+            break
+        if is_orphan(p, b, n):
+            continue
+        short = cap - gp.used(i, b)
+        units = gp.units(i, visible_end(p, i, b))
+        shares = sum(1 for j in range(i + 1, visible_end(p, i, b)) if p.share[j])
+        if short <= len(_hole_places(p, units)) or (shares and short * g.pitch / shares
+                                                     <= ORPHAN_MAX_GROW * p.size):
+            return lines[:-2] + [Break(i, b, prev.avail, prev.offset), Break(b, n, last.avail, last.offset)]
+        break
+    return lines
+
+
+def _hole_places(p: Prepared, units: list[Unit]) -> list[int]:
+    """Indices of the units that may take one whole empty cell, best first: a narrow run (the
+    cell is its Han–Latin space), or the boundary after a unit (a mark ending a phrase; before
+    an opening bracket). Never after the line's last unit."""
+    ranked = []
+    cells = [k for k, u in enumerate(units) if u.kind != "zero"]
+    for pos, k in enumerate(cells):
+        u = units[k]
+        if u.kind == "run":
+            ranked.append((0, k))
+            continue
+        if pos + 1 >= len(cells):
+            continue
+        ch, nxt = p.text[u.main], p.text[units[cells[pos + 1]].start]
+        if nxt in _MARKS and ch in _MARKS:
+            continue  # inside a run of marks (。” ）。): the hole goes after the run
+        if ch in _STOPS or (ch in cjk.CLOSE_CHARS and k > 0 and p.text[units[k - 1].start] in _STOPS):
+            ranked.append((1, k))
+        elif ch in _PAUSES:
+            ranked.append((2, k))
+        elif ch in _COMMAS or ch in cjk.CLOSE_CHARS:
+            ranked.append((3, k))
+        elif nxt in cjk.OPEN_CHARS and ch not in cjk.OPEN_CHARS:
+            ranked.append((4, k))
+    ranked.sort()
+    return [k for _, k in ranked]
+
+
+def place(gp: GridPara, br: Break, justify: bool) -> Optional[Placed]:
+    """Positions of the line's slots on the grid; flush when `justify`. None when the line holds
+    no full-width character (a run of Latin alone is set by the default engine)."""
+    p, g = gp.p, gp.grid
+    i, b = br.start, br.end
+    e = visible_end(p, i, b)
+    units = gp.units(i, e)
+    if not any(u.kind == "cell" for u in units):
+        return None
+    hung = units[-1] if br.hung else None
+    body = units[:-1] if hung else units
+    cap = g.cells - round(br.offset / g.pitch)
+    short = cap - sum(u.cells for u in body)
+    extra_cells = [0] * len(units)
+    spread = 0.0
+    if justify and short > 0:
+        places = _hole_places(p, body)
+        if short <= len(places):
+            for k in places[:short]:
+                extra_cells[k] += 1
+        else:
+            spread = short * g.pitch
+    real = [k for k, u in enumerate(body) if u.kind != "zero"]
+    first_real, last_real = (real[0], real[-1]) if real else (-1, -1)
+    pos = [0.0] * (b - i)
+    c = 0
+    end = br.offset
+    for k, u in enumerate(units):
+        x = br.offset + c * g.pitch
+        if u.kind == "cell":
+            for j in range(u.start, u.end):
+                pos[j - i] = x if j <= u.main else x + p.adv[u.main]
+            c += u.cells
+            end = x + p.adv[u.main] if u is not hung else end
+            if k < len(body) and u.kind == "cell" and extra_cells[k]:
+                c += extra_cells[k]
+        elif u.kind == "run":
+            cells = u.cells + extra_cells[k]
+            span = (cells - 1) * g.pitch + g.em
+            if k == first_real:
+                left = 0.0
+            elif k == last_real and justify:
+                left = span - u.width
+            else:
+                left = (span - u.width + u.lgap - u.rgap) / 2
+            cur = x + left
+            for j in range(u.start, u.end):
+                if j < u.ink_start:
+                    pos[j - i] = cur
+                    continue
+                pos[j - i] = cur
+                if j < u.ink_end:
+                    cur += p.adv[j] + p.gap[j]
+                elif j == u.ink_end:
+                    cur += p.adv[j]
+            c += cells
+            end = x + left + u.width
+        else:
+            for j in range(u.start, u.end):
+                pos[j - i] = x if k == 0 else end
+    for j in range(e, b):  # trailing spaces hang, with no width
+        pos[j - i] = end
+    if spread:
+        bounds = [j for j in range(i + 1, e) if p.share[j] and (hung is None or j < hung.start)]
+        if bounds:
+            step = spread / len(bounds)
+            grow = 0.0
+            nb = 0
+            for t in range(b - i):
+                while nb < len(bounds) and bounds[nb] <= i + t:
+                    nb += 1
+                    grow = nb * step
+                pos[t] += grow
+            end += spread
+    added = spread + sum(extra_cells) * g.pitch
+    return Placed(tuple(pos), end, added, hung=hung is not None, off_grid=bool(spread))
