@@ -54,7 +54,10 @@ _STOPS = frozenset("。！？．‼⁇⁈⁉")
 _PAUSES = frozenset("；：")
 _COMMAS = frozenset("，、")
 _MARKS = frozenset(cjk.PAUSE_CHARS + cjk.CLOSE_CHARS)
+_WESTERN = (cjk.LATIN, cjk.DIGIT, cjk.UNIT_AFTER, cjk.UNIT_BEFORE)
 _NARROW, _ZERO_BACK, _ZERO_FWD = -1, 0, -2  # slot kinds besides a positive cell count
+# How many earlier legal breaks of the line above are tried to keep a line on the grid.
+LOOKBACK = 3
 
 
 @dataclass(frozen=True)
@@ -165,9 +168,10 @@ def _kind(p: Prepared, j: int) -> int:
 
 
 def _faces_han(p: Prepared, neighbour: list, edge: int) -> bool:
-    """A Latin letter or digit at a run's edge next to a Han character: Han–Latin space."""
+    """A Western word or number (its units included) at a run's edge next to a Han character:
+    Han–Latin space (clreq 3.2.2)."""
     return (neighbour[0] == "cell" and cjk.char_class(p.text[neighbour[4]]) in (cjk.HAN, cjk.ITERATION)
-            and cjk.is_alnum_latin(p.text[edge]))
+            and cjk.char_class(p.text[edge]) in _WESTERN)
 
 
 def _line_end(gp: GridPara, i: int, cap: int) -> tuple[int, bool]:
@@ -207,30 +211,77 @@ def indent_cells(grid: CharGrid, indent_em: float) -> int:
     return max(0, min(round(indent_em), grid.cells - 1))
 
 
+def _line(gp: GridPara, i: int, ind: int) -> Break:
+    g = gp.grid
+    b, hung = _line_end(gp, i, g.cells - ind)
+    return Break(i, b, g.measure - ind * g.pitch, ind * g.pitch, hung)
+
+
+def _on_grid(gp: GridPara, br: Break) -> bool:
+    """A justified line can be set on the grid: full, hung, or short by no more cells than it has
+    places for whole empty cells."""
+    if br.hung:
+        return True
+    p, g = gp.p, gp.grid
+    units = gp.units(br.start, visible_end(p, br.start, br.end))
+    short = g.cells - round(br.offset / g.pitch) - sum(u.cells for u in units)
+    return short <= len(_hole_places(p, units))
+
+
+def _retreat(gp: GridPara, above: Break, end: Optional[int]) -> Optional[tuple[Break, Break]]:
+    """End the line `above` at one of its last few legal breaks instead, so that both it and
+    the line after it (ending at `end`, or wherever it then ends) sit on the grid."""
+    p, g = gp.p, gp.grid
+    n = len(p.text)
+    tried = 0
+    for b in reversed(p.opps[bisect_right(p.opps, above.start):bisect_right(p.opps, above.end - 1)]):
+        if p.level[b] != LEGAL:
+            continue
+        tried += 1
+        if tried > LOOKBACK:
+            break
+        first = Break(above.start, b, above.avail, above.offset)
+        if not _on_grid(gp, first):
+            continue
+        if end is None:
+            nxt = _line(gp, b, 0)
+        elif gp.used(b, end) <= g.cells:
+            nxt = Break(b, end, g.measure, 0.0)
+        else:
+            break
+        if nxt.end == n or _on_grid(gp, nxt):
+            return first, nxt
+    return None
+
+
 def break_lines(gp: GridPara, indent: int) -> list[Break]:
-    """Breaks for the whole paragraph on the grid; the first line starts `indent` cells in."""
-    g, n = gp.grid, len(gp.p.text)
+    """Breaks for the whole paragraph on the grid; the first line starts `indent` cells in. A
+    line that could only be spread off the grid makes the line above end a little earlier
+    when that puts both on the grid."""
+    n = len(gp.p.text)
     out: list[Break] = []
     i = 0
     while i < n:
-        ind = indent if not out else 0
-        offset = ind * g.pitch
-        b, hung = _line_end(gp, i, g.cells - ind)
-        out.append(Break(i, b, g.measure - offset, offset, hung))
-        i = b
+        br = _line(gp, i, indent if not out else 0)
+        if out and br.end < n and not _on_grid(gp, br):
+            better = _retreat(gp, out[-1], None)
+            if better is not None:
+                out[-1], br = better
+        out.append(br)
+        i = br.end
     return out
 
 
-def avoid_orphan(gp: GridPara, lines: list[Break], indent: int) -> list[Break]:
-    """Push one more cluster down when the last line holds a single character and the line
-    above can take the room (whole cells, else a bounded even spread)."""
+def avoid_orphan(gp: GridPara, lines: list[Break]) -> list[Break]:
+    """Push one more cluster down when the last line holds a single character: onto the grid
+    when the line above has room for whole empty cells (or the line above it can end earlier),
+    else by a bounded even spread."""
     p, g = gp.p, gp.grid
     n = len(p.text)
     if len(lines) < 2 or not is_orphan(p, lines[-1].start, n):
         return lines
     prev, last = lines[-2], lines[-1]
     i = prev.start
-    cap = g.cells - (indent if len(lines) == 2 else 0)
     for b in reversed(p.opps[bisect_right(p.opps, i):]):
         if b >= last.start or p.level[b] != LEGAL:
             continue
@@ -238,12 +289,18 @@ def avoid_orphan(gp: GridPara, lines: list[Break], indent: int) -> list[Break]:
             break
         if is_orphan(p, b, n):
             continue
-        short = cap - gp.used(i, b)
-        units = gp.units(i, visible_end(p, i, b))
-        shares = sum(1 for j in range(i + 1, visible_end(p, i, b)) if p.share[j])
-        if short <= len(_hole_places(p, units)) or (shares and short * g.pitch / shares
-                                                     <= ORPHAN_MAX_GROW * p.size):
-            return lines[:-2] + [Break(i, b, prev.avail, prev.offset), Break(b, n, last.avail, last.offset)]
+        tail = Break(b, n, last.avail, last.offset)
+        above = Break(i, b, prev.avail, prev.offset)
+        if _on_grid(gp, above):
+            return lines[:-2] + [above, tail]
+        better = _retreat(gp, lines[-3], b) if len(lines) >= 3 else None
+        if better is not None:
+            return lines[:-3] + [better[0], better[1], tail]
+        e = visible_end(p, i, b)
+        short = g.cells - round(above.offset / g.pitch) - gp.used(i, b)
+        shares = sum(1 for j in range(i + 1, e) if p.share[j])
+        if shares and short * g.pitch / shares <= ORPHAN_MAX_GROW * p.size:
+            return lines[:-2] + [above, tail]
         break
     return lines
 
@@ -315,7 +372,13 @@ def place(gp: GridPara, br: Break, justify: bool) -> Optional[Placed]:
         elif u.kind == "run":
             cells = u.cells + extra_cells[k]
             span = (cells - 1) * g.pitch + g.em
-            if k == first_real:
+            stretch = {}
+            if k == first_real and k == last_real and justify:
+                left = 0.0  # the line's only piece: spread it over its cells (word spaces first)
+                inner = ([j for j in range(u.ink_start + 1, u.ink_end + 1) if p.share[j]]
+                         or list(range(u.ink_start + 1, u.ink_end + 1)))
+                stretch = {j: (span - u.width) / len(inner) for j in inner}
+            elif k == first_real:
                 left = 0.0
             elif k == last_real and justify:
                 left = span - u.width
@@ -323,16 +386,14 @@ def place(gp: GridPara, br: Break, justify: bool) -> Optional[Placed]:
                 left = (span - u.width + u.lgap - u.rgap) / 2
             cur = x + left
             for j in range(u.start, u.end):
-                if j < u.ink_start:
-                    pos[j - i] = cur
-                    continue
+                cur += stretch.get(j, 0.0)
                 pos[j - i] = cur
-                if j < u.ink_end:
+                if u.ink_start <= j < u.ink_end:
                     cur += p.adv[j] + p.gap[j]
                 elif j == u.ink_end:
                     cur += p.adv[j]
             c += cells
-            end = x + left + u.width
+            end = cur if stretch else x + left + u.width
         else:
             for j in range(u.start, u.end):
                 pos[j - i] = x if k == 0 else end

@@ -186,7 +186,7 @@ def _compose_grid(text: str, measure: float, style: TextStyle, fonts: FontRegist
     justify = style.align == "justify"
     breaks = chargrid.break_lines(gp, indent)
     if justify:
-        breaks = chargrid.avoid_orphan(gp, breaks, indent)
+        breaks = chargrid.avoid_orphan(gp, breaks)
     out = []
     for k, br in enumerate(breaks):
         last = k == len(breaks) - 1
