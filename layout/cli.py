@@ -19,8 +19,9 @@ USAGE = """usage: main.py [DOC]                       open the editor (on DOC or
        main.py stories COPY... [--json] [--no-normalise]
        main.py compose COPY... -o PAGE.pdf [--png PAGE.png] [--dpi N] [--save DOC] [--size broadsheet|tabloid|WxHmm]
                                [--columns N] [--pages N] [--convert CONFIG] [--image STORY=FILE] [--force]
-       main.py export DOC -o OUT.pdf [--pages 1,3-4] [--png DIR] [--dpi N] [--convert CONFIG] [--per-page PATTERN] [--force]
-       main.py preflight DOC|PDF [--json]
+       main.py export DOC -o OUT.pdf [--pages 1,3-4] [--png DIR] [--dpi N] [--convert CONFIG] [--per-page PATTERN]
+                              [--force] [--allow-outside-images]
+       main.py preflight DOC|PDF [--json] [--allow-outside-images]
        main.py convert CONFIG [FILE] [--dict FILE]
 """
 
@@ -92,13 +93,16 @@ def _header(ns: argparse.Namespace):
 
 def _write_outputs(doc, pages_idx, out: Optional[str], png: Optional[str], force: bool,
                    per_page: Optional[str] = None, report_edition: bool = False,
-                   dpi: float = 60.0) -> int:
+                   dpi: float = 60.0, images=None) -> int:
     """Lay out, preflight, and write the PDF (and PNGs); print findings. Returns the exit code."""
     from .export import export_document
 
     if not 10 <= dpi <= 1200:
         raise UserError(f"--dpi {dpi:g} is out of range", hint="previews take 10 to 1200 dpi")
-    result = export_document(doc, out, pages_idx, per_page=per_page, png=png, png_dpi=dpi, force=force)
+    from .document_io import ImageAccess
+
+    result = export_document(doc, out, pages_idx, per_page=per_page, png=png, png_dpi=dpi, force=force,
+                             images=images or ImageAccess())
     if report_edition:
         from .export import edition_fit_report
 
@@ -170,12 +174,36 @@ def _compose(args: list[str]) -> int:
         doc = replace(doc, stories=tuple(source), edition=ns.convert)
     for line in result.report:
         print(f"compose: {line}", file=sys.stderr)
+    from .document_io import ImageAccess
+
+    access = ImageAccess(allowed=frozenset(images.values()))  # chosen on the command line
     if ns.save:
         from .document_io import save_document
 
-        save_document(doc, ns.save)
+        save_document(_images_relative_to(doc, ns.save), ns.save)
     return _write_outputs(doc, list(range(len(doc.pages))), ns.output, ns.png, ns.force,
-                          report_edition=bool(ns.convert), dpi=ns.dpi)
+                          report_edition=bool(ns.convert), dpi=ns.dpi, images=access)
+
+
+def _images_relative_to(doc, doc_path: str):
+    """The document with picture paths written relative to where it is saved (so the folder can
+    move as a whole); a picture outside that folder keeps its full path and will need consent."""
+    import os
+
+    from .model import Block
+
+    folder = Path(doc_path).resolve().parent
+
+    def rel(p: str) -> str:
+        try:
+            return os.path.relpath(p, folder) if p and Path(p).resolve().is_relative_to(folder) else p
+        except ValueError:
+            return p
+
+    pages = tuple(replace(pg, blocks=tuple(replace(b, image=replace(b.image, path=rel(b.image.path)))
+                                           if b.image is not None else b for b in pg.blocks))
+                  for pg in doc.pages)
+    return replace(doc, pages=pages, stories=tuple(replace(s, image=rel(s.image)) for s in doc.stories))
 
 
 def _images(pairs: list[str], stories) -> dict[str, str]:
@@ -214,6 +242,8 @@ def _export(args: list[str]) -> int:
     p.add_argument("--convert")
     p.add_argument("--per-page", metavar="PATTERN")
     p.add_argument("--force", action="store_true")
+    p.add_argument("--allow-outside-images", action="store_true",
+                   help="read pictures outside the document's folder (a document you trust)")
     ns = p.parse_args(args)
     if not ns.output and not ns.per_page:
         raise UserError("say where to write", hint="-o OUT.pdf, or --per-page PATTERN with -o FOLDER")
@@ -225,14 +255,19 @@ def _export(args: list[str]) -> int:
 
         validate_config(ns.convert)
         doc = replace(doc, edition=ns.convert)
+    from .document_io import ImageAccess
+
     return _write_outputs(doc, _parse_pages(ns.pages, len(doc.pages)), ns.output, ns.png, ns.force,
-                          per_page=ns.per_page, report_edition=bool(ns.convert), dpi=ns.dpi)
+                          per_page=ns.per_page, report_edition=bool(ns.convert), dpi=ns.dpi,
+                          images=ImageAccess.for_document(ns.doc, anywhere=ns.allow_outside_images))
 
 
 def _preflight(args: list[str]) -> int:
     p = _Parser(prog="main.py preflight")
     p.add_argument("file")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--allow-outside-images", action="store_true",
+                   help="read pictures outside the document's folder (a document you trust)")
     ns = p.parse_args(args)
     path = Path(ns.file)
     if not path.exists():
@@ -247,8 +282,11 @@ def _preflight(args: list[str]) -> int:
         from .preflight import preflight_pages
         from .render import lay_out_document
 
+        from .document_io import ImageAccess
+
         doc = load_document(path)
-        findings = preflight_pages(lay_out_document(doc), doc)
+        access = ImageAccess.for_document(path, anywhere=ns.allow_outside_images)
+        findings = preflight_pages(lay_out_document(doc, images=access), doc)
     if ns.json:
         print(json.dumps([f.__dict__ for f in findings], ensure_ascii=False, indent=1))
     else:

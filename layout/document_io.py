@@ -8,6 +8,7 @@ renames over the target, so a crash never leaves a half-written document.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 import json
 import os
 import re
@@ -263,6 +264,37 @@ def save_document(doc: Document, path: Union[str, os.PathLike], backup: bool = T
     atomic_write(path, data, backup=backup)
 
 
+@dataclass(frozen=True)
+class ImageAccess:
+    """Which picture files layout may read: those inside `root` (the document's folder; "" = the
+    working directory), the files in `allowed` (chosen by the user: a dialog, a command-line
+    flag), or any file when `anywhere` (the user trusts the document). A document from someone
+    else cannot make Banmian read — and embed in a PDF — a file outside its folder."""
+
+    root: str = ""
+    allowed: frozenset = frozenset()
+    anywhere: bool = False
+
+    @staticmethod
+    def for_document(doc_path: Optional[Union[str, os.PathLike]], anywhere: bool = False) -> "ImageAccess":
+        return ImageAccess(root=str(Path(doc_path).resolve().parent) if doc_path else "", anywhere=anywhere)
+
+    def resolve(self, image_path: str) -> Optional[Path]:
+        """The picture's full path, or None when it may not be read (outside and not allowed)."""
+        if not image_path:
+            return None
+        base = Path(self.root) if self.root else Path.cwd()
+        p = Path(image_path)
+        full = (p if p.is_absolute() else base / p).resolve()
+        if self.anywhere or str(full) in self.allowed:
+            return full
+        try:
+            full.relative_to(base.resolve())
+        except ValueError:
+            return None
+        return full
+
+
 def resolve_image(doc_path: Optional[Union[str, os.PathLike]], image_path: str,
                   allow_outside: bool = False) -> Optional[Path]:
     """An image path from a document, resolved relative to the document's folder.
@@ -270,17 +302,7 @@ def resolve_image(doc_path: Optional[Union[str, os.PathLike]], image_path: str,
     Returns None when the path escapes the document's folder and the user has not consented
     (a document from someone else must not make Banmian read arbitrary files).
     """
-    if not image_path:
-        return None
-    base = Path(doc_path).resolve().parent if doc_path else Path.cwd()
-    p = Path(image_path)
-    full = (p if p.is_absolute() else base / p).resolve()
-    if not allow_outside:
-        try:
-            full.relative_to(base)
-        except ValueError:
-            return None
-    return full
+    return ImageAccess.for_document(doc_path, anywhere=allow_outside).resolve(image_path)
 
 
 def missing_images(doc: Document, doc_path: Optional[Union[str, os.PathLike]]) -> list[str]:

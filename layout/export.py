@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .display import Finding, PageDisplay
+from .document_io import ImageAccess
 from .model import Document
 
 
@@ -38,20 +39,21 @@ def pdf_meta(doc: Document):
 
 def export_document(doc: Document, out: Optional[str], pages: Optional[Sequence[int]] = None, *,
                     per_page: Optional[str] = None, png: Optional[str] = None, png_dpi: float = 60.0,
-                    force: bool = False, displays: Optional[Sequence[PageDisplay]] = None
-                    ) -> ExportResult:
+                    force: bool = False, displays: Optional[Sequence[PageDisplay]] = None,
+                    images: ImageAccess = ImageAccess()) -> ExportResult:
     """Lay out `doc`, preflight the chosen pages (0-based; None = all), and write them.
 
     out: the PDF file, or with `per_page` (a name pattern) the folder. png: for one page a .png
     file, else a folder (or a file stem: NAME-1.png, NAME-2.png …). Nothing is written when
-    preflight finds errors and `force` is off; the findings say why.
+    preflight finds errors and `force` is off; the findings say why. images: which picture files
+    may be read (the document's folder; see layout.document_io.ImageAccess).
     """
     from .pdf import PdfOptions, write_pdf, write_pdf_per_page
     from .preflight import preflight_pages
     from .render import lay_out_document
 
     if displays is None:
-        displays = lay_out_document(doc)
+        displays = lay_out_document(doc, images=images)
     idx = list(range(len(displays))) if pages is None else list(pages)
     chosen = [displays[i] for i in idx]
     findings = preflight_pages(chosen, doc)

@@ -195,10 +195,11 @@ def preflight_pages(pages: Sequence[PageDisplay], doc=None, *, fonts: Optional[F
 def _unique(findings: list[Finding]) -> list[Finding]:
     """One finding per defect: layout (which knows the story) and the display-list checks can both
     see the same picture; keep the first of each (code, page, block)."""
+    absent = ("image-missing", "image-outside", "image-empty")  # one picture, one reason
     seen: set[tuple[str, int, str]] = set()
     out = []
     for f in findings:
-        key = (f.code, f.page, f.block)
+        key = ("image-absent" if f.code in absent else f.code, f.page, f.block)
         if f.code and f.block and key in seen:
             continue
         seen.add(key)

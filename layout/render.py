@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .display import BLACK, BlockFacts, BoxItem, Finding, GlyphRun, ImageItem, Item, PageDisplay, RuleItem
+from .document_io import ImageAccess
 from .flow import (HEAD_ROLES, Cursor, Segment, flow_segments, flow_vertical, notch_obstacle, rect_slots,
                    segment_style, set_lines, story_segments)
 from .fonts import FontRegistry, default_registry
@@ -58,9 +59,11 @@ class _BlockOut:
 class _Layouter:
     """Lays out blocks once each, following linked chains across pages (memoised per document)."""
 
-    def __init__(self, doc: Document, fonts: FontRegistry, draw: bool = True) -> None:
+    def __init__(self, doc: Document, fonts: FontRegistry, draw: bool = True,
+                 images: ImageAccess = ImageAccess()) -> None:
         self.doc, self.script = edition_view(doc)
         self.fonts = fonts
+        self.images = images
         self.draw = draw  # False: facts only (makeup's predictions), no head or body glyph runs
         self.prev: dict[str, str] = {}
         for p in self.doc.pages:
@@ -238,9 +241,11 @@ class _Layouter:
         ih -= grid.leading * 0.4  # air between picture and caption
         items: list[Item] = []
         findings: list[Finding] = []
-        path = im.path
-        ok = bool(path) and os.path.isfile(path)
-        label = os.path.basename(path) if path else "图片"
+        full = self.images.resolve(im.path)
+        refused = bool(im.path) and full is None  # outside the document's folder, not allowed
+        path = str(full) if full is not None else im.path
+        ok = full is not None and full.is_file()
+        label = os.path.basename(im.path) if im.path else "图片"
         px = (0, 0)
         if ok:
             try:
@@ -250,11 +255,15 @@ class _Layouter:
                     px = img.size
             except Exception:  # any unreadable file is the user's: show a placeholder
                 ok = False
-        if not path:  # no picture chosen yet: the editor places it later
+        if not im.path:  # no picture chosen yet: the editor places it later
             findings.append(Finding("warning", f"{story.id}: no picture placed yet; a grey placeholder is shown",
                                     pi, block.id, story.id, "image-empty"))
+        elif refused:
+            findings.append(Finding("error", f"picture '{im.path}' lies outside the document's folder and "
+                                    "was not read — move it next to the document, or allow pictures from "
+                                    "anywhere for this document", pi, block.id, story.id, "image-outside"))
         elif not ok:  # a named file that is not there would print as a grey box: stop the export
-            findings.append(Finding("error", f"picture '{path}' is missing or unreadable; a grey placeholder "
+            findings.append(Finding("error", f"picture '{im.path}' is missing or unreadable; a grey placeholder "
                                     "is shown — put the file back or choose another picture",
                                     pi, block.id, story.id, "image-missing"))
         crop = _crop(im.fit, im.crop, px, iw, ih)
@@ -359,22 +368,25 @@ def _predict(story: Story, block: Block, grid: Grid, script: str, fonts: FontReg
 
 
 def lay_out_page(doc: Document, page_index: int, fonts: Optional[FontRegistry] = None,
-                 reuse: Optional[dict] = None) -> PageDisplay:
+                 reuse: Optional[dict] = None, images: ImageAccess = ImageAccess()) -> PageDisplay:
     """The display list of one page.
 
     reuse: a dict the caller keeps between calls (the editor, while a block is dragged or a story
     typed): a block whose own inputs did not change — geometry and styles, story text, script,
     whether a block ends right above it, its page — is taken from it instead of being flowed
     again. Linked frames and blocks with a picture (whose file may come or go) are always laid out.
+    images: which picture files may be read (layout.document_io.ImageAccess): by default those
+    under the working directory; callers with a document file pass its folder.
     """
     check_document(doc)  # bounded work: absurd geometry, link loops, giant stories are UserErrors
-    return _page(_Layouter(doc, fonts or default_registry()), page_index, reuse)
+    return _page(_Layouter(doc, fonts or default_registry(), images=images), page_index, reuse)
 
 
-def lay_out_document(doc: Document, fonts: Optional[FontRegistry] = None) -> list[PageDisplay]:
-    """The display lists of every page, in order."""
+def lay_out_document(doc: Document, fonts: Optional[FontRegistry] = None,
+                     images: ImageAccess = ImageAccess()) -> list[PageDisplay]:
+    """The display lists of every page, in order (`images` as for lay_out_page)."""
     check_document(doc)
-    lay = _Layouter(doc, fonts or default_registry())
+    lay = _Layouter(doc, fonts or default_registry(), images=images)
     return [_page(lay, i) for i in range(len(doc.pages))]
 
 

@@ -111,3 +111,28 @@ def test_user_errors_exit_1_with_one_message(args, words, tmp_path):
 def test_convert_reads_stdin():
     r = run("convert", "s2t", input="软件和信息")
     assert r.returncode == 0 and r.stdout.strip() == "軟件和信息"
+
+
+def test_pictures_outside_the_document_folder_need_consent(tmp_path, sample_copy):
+    from PIL import Image
+
+    photos, work = tmp_path / "photos", tmp_path / "work"
+    photos.mkdir()
+    work.mkdir()
+    Image.new("CMYK", (1600, 900), (0, 40, 80, 0)).save(photos / "heli.jpg", dpi=(300, 300))
+    r = run("compose", sample_copy, "-o", work / "p.pdf", "--save", work / "p.banmian.json",
+            "--image", f"直升机={photos / 'heli.jpg'}")
+    assert r.returncode == 0, r.stderr  # chosen on the command line: read and embedded
+    r = run("export", work / "p.banmian.json", "-o", work / "again.pdf")
+    assert r.returncode == 2 and "outside the document's folder" in r.stderr  # a document alone: no
+    assert not (work / "again.pdf").exists()
+    r = run("export", work / "p.banmian.json", "-o", work / "again.pdf", "--allow-outside-images")
+    assert r.returncode == 0, r.stderr
+    (work / "heli.jpg").write_bytes((photos / "heli.jpg").read_bytes())
+    raw = json.loads((work / "p.banmian.json").read_text(encoding="utf-8"))
+    for b in raw["document"]["pages"][0]["blocks"]:
+        if b["image"] and b["image"]["path"]:
+            b["image"]["path"] = "heli.jpg"  # next to the document: no consent needed
+    (work / "p.banmian.json").write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    r = run("export", work / "p.banmian.json", "-o", work / "again.pdf")
+    assert r.returncode == 0, r.stderr

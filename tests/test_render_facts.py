@@ -36,7 +36,7 @@ def test_empty_picture_box_is_a_warning_and_missing_file_an_error():
     im = next(i for i in empty.items if isinstance(i, ImageItem))
     assert im.missing and im.label == "图片"
     assert [(f.severity, f.code) for f in empty.findings] == [("warning", "image-empty")]
-    gone = _page([Block("b", "s", 0, 0, 3, 30, image=ImageFrame("/nowhere/heli.jpg", 0, 0, 3, 15))], [story])
+    gone = _page([Block("b", "s", 0, 0, 3, 30, image=ImageFrame("nowhere/heli.jpg", 0, 0, 3, 15))], [story])
     assert [(f.severity, f.code) for f in gone.findings] == [("error", "image-missing")]
     assert "heli.jpg" in gone.findings[0].message
 

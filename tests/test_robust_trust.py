@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from layout.document_io import document_json, load_document, missing_images, resolve_image, save_document
+from layout.document_io import (ImageAccess, document_json, load_document, missing_images, resolve_image,
+                                save_document)
 from layout.model import Block, Document, Headline, ImageFrame, Page, Paragraph, Story
 from layout.presets import tabloid
 from layout.render import lay_out_page
@@ -51,15 +52,27 @@ def test_image_inside_the_document_folder_is_read(folders):
     assert missing_images(_doc("photo.png"), docs / "page.json") == []
 
 
-@pytest.mark.xfail(strict=True, reason="render reads ImageFrame.path as given (relative to the working "
-                   "directory, absolute paths anywhere): layout has no document folder to check against; "
-                   "see docs/robustness.md, open issues")
 def test_layout_does_not_read_a_picture_outside_the_document_folder(folders, monkeypatch):
     docs, private = folders
     monkeypatch.chdir(docs)
     page = lay_out_page(_doc(str(private / "secret.png")), 0)
     im = [i for i in page.items if type(i).__name__ == "ImageItem"][0]
     assert im.missing  # refused: a placeholder, not the private picture, goes into the PDF
+    assert [f.code for f in page.findings if f.code.startswith("image")] == ["image-outside"]
+    # relative paths that climb out of the document's folder are refused the same way
+    page = lay_out_page(_doc("../" + private.name + "/secret.png"), 0,
+                        images=ImageAccess.for_document(docs / "page.json"))
+    assert [i for i in page.items if type(i).__name__ == "ImageItem"][0].missing
+
+
+def test_a_picture_the_user_chose_or_a_trusted_document_may_lie_anywhere(folders):
+    docs, private = folders
+    secret = str((private / "secret.png").resolve())
+    chosen = ImageAccess(root=str(docs), allowed=frozenset({secret}))
+    for access in (chosen, ImageAccess(root=str(docs), anywhere=True)):
+        page = lay_out_page(_doc(secret), 0, images=access)
+        im = [i for i in page.items if type(i).__name__ == "ImageItem"][0]
+        assert not im.missing and im.path == secret
 
 
 def test_no_code_in_a_document_is_executed(tmp_path):

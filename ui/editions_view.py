@@ -118,7 +118,7 @@ class EditionsView(QWidget):
         hit = self._cache.get(key)
         if hit is None:
             self._cache = {k: v for k, v in self._cache.items() if k[0] == id(self.session.doc)}
-            hit = self._cache[key] = lay_out_page(doc, self.page_index)
+            hit = self._cache[key] = lay_out_page(doc, self.page_index, images=self.session.images)
         return hit
 
     def source_doc(self) -> Document:

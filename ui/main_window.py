@@ -551,6 +551,7 @@ class MainWindow(QMainWindow):
         ids = [it.block_id] if it is not None else self.scene.selected_block_ids()
         if not ids:
             raise UserError(_t("图片要放进版块"), where=path, hint=_t("把图片拖到一个版块上"))
+        self.session.allow_image(path)  # dropped here: readable wherever it lies
         self.scene.set_block_image(ids[0], os.path.abspath(path))
         self.scene.select_block(ids[0])
 
@@ -563,6 +564,7 @@ class MainWindow(QMainWindow):
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, _t("置入图片"), "", _t(IMAGE_FILTER))
         if path:
+            self.session.allow_image(path)  # chosen here: readable wherever it lies
             self.scene.set_block_image(ids[0], os.path.abspath(path))
             self.scene.select_block(ids[0])
 
@@ -665,7 +667,7 @@ class MainWindow(QMainWindow):
             QApplication.processEvents()
             if progress.wasCanceled():
                 return ""
-            displays.append(lay_out_page(doc, i))
+            displays.append(lay_out_page(doc, i, images=self.session.images))
         progress.setValue(len(doc.pages))
         result = export_document(doc, path, displays=displays)
         if result.refused:

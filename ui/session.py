@@ -5,12 +5,15 @@ display list, which is laid out once per snapshot and page (the engine is determ
 """
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from layout.display import BlockFacts, Finding, PageDisplay
+from layout.document_io import ImageAccess
 from layout.errors import UserError
 from layout.model import Block, Document
 from layout.render import lay_out_page
@@ -35,6 +38,9 @@ class EditorSession(QObject):
         self._blocks: dict = {}
         # A drag shows the block at a trial place without touching the document or the undo stack.
         self._shown: Document = doc
+        # Pictures the user placed from outside the document's folder (a file dialog or a drop):
+        # read with consent; a document from someone else gets no such trust.
+        self._chosen_images: frozenset = frozenset()
 
     # -- snapshots
     def set_document(self, doc: Document) -> None:
@@ -45,7 +51,18 @@ class EditorSession(QObject):
 
     def set_path(self, path: str) -> None:
         self.path = path
+        self._displays.clear()
         self.pathChanged.emit(path)
+
+    def allow_image(self, path: str) -> None:
+        """The user chose this picture file: it may be read wherever it lies."""
+        self._chosen_images |= {str(Path(path).resolve())}
+        self._displays.clear()
+
+    @property
+    def images(self) -> ImageAccess:
+        """Which picture files layout may read for this document (layout.document_io)."""
+        return replace(ImageAccess.for_document(self.path or None), allowed=self._chosen_images)
 
     def set_trial_block(self, block: Optional[Block]) -> None:
         """Show `block` in place of its committed version until the gesture ends (None clears)."""
@@ -66,7 +83,7 @@ class EditorSession(QObject):
         if len(self._blocks) > MAX_REUSED_BLOCKS:
             self._blocks.clear()
         try:
-            d = lay_out_page(doc, page_index, reuse=self._blocks)
+            d = lay_out_page(doc, page_index, reuse=self._blocks, images=self.images)
         except UserError as e:
             # The engine refused this snapshot (e.g. a 2 MB wire dump pasted into one story): show
             # the empty page with the reason in preflight; the document and its undo stay intact.
