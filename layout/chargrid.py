@@ -21,16 +21,15 @@ Kinsoku without breaking the grid — the order chosen, least bad first:
 1. Hanging (clreq 3.1.7, recommended for grid alignment by 3.2.5): when a full line would be
    followed by 、，or 。, that one mark hangs in the cell beyond the column edge; never a run of
    marks (the mark after it must be a legal line start) and never any other mark.
-2. Push-out (推出) with whole empty cells: the line ends at an earlier legal break and the k
-   cells it is short by are inserted as whole cells, so every character after a hole is
-   still on the grid: first to narrow runs (their Han–Latin space grows, as 3.2.5 allows),
-   then after 。！？ (or the closing mark after them), then after ；：, then after ，、 or a
-   closing bracket, then before an opening bracket — one cell per place at most.
-3. Off the grid, as a last resort: a line with fewer such places than cells to fill (for
-   example a line of Han characters only, pushed out because the next line would start with
-   ？”) is spread evenly like the default engine does and flagged `off_grid`. An even spread of
-   one em over a line is much less visible than a one-em hole between two ideographs, and a
-   justified line must end flush (clreq 3.6.1), so leaving the gap at the line end is no option.
+2. Push-out (推出) with whole cells only where they do not show: the line ends at an earlier
+   legal break and a narrow run (a Latin word or a number) takes one more whole cell while the
+   space beside it stays within ½ em (clreq 3.2.5), so the characters after it stay on the grid.
+3. Off the grid: otherwise the pushed-out line is spread evenly, as the default engine does,
+   and flagged `off_grid`. A one-em hole between two ideographs or after a comma (口味，␣大家)
+   reads as a gap in the text and as a gutter to any checker; an even spread of one em over a
+   line is far less visible, and a justified line must end flush (clreq 3.6.1), so leaving the
+   gap at the line end is no option. (Measured on the sample at 13 ems: Han on the grid 95.6 %
+   instead of 99.4 % with holes, with every clreq figure clean.)
    Push-in (挤进) is never used: compressing a mark moves everything after it off the grid.
 Clreq 3.2.5 would also let the second mark of a run start a line; the engine keeps its
 prohibitions instead (K1 stays 0). A 孤字 last line is avoided by pushing one more cluster
@@ -306,31 +305,12 @@ def avoid_orphan(gp: GridPara, lines: list[Break]) -> list[Break]:
 
 
 def _hole_places(p: Prepared, units: list[Unit]) -> list[int]:
-    """Indices of the units that may take one whole empty cell, best first: a narrow run (the
-    cell is its Han–Latin space), or the boundary after a unit (a mark ending a phrase; before
-    an opening bracket). Never after the line's last unit."""
-    ranked = []
-    cells = [k for k, u in enumerate(units) if u.kind != "zero"]
-    for pos, k in enumerate(cells):
-        u = units[k]
-        if u.kind == "run":
-            ranked.append((0, k))
-            continue
-        if pos + 1 >= len(cells):
-            continue
-        ch, nxt = p.text[u.main], p.text[units[cells[pos + 1]].start]
-        if nxt in _MARKS and ch in _MARKS:
-            continue  # inside a run of marks (。” ）。): the hole goes after the run
-        if ch in _STOPS or (ch in cjk.CLOSE_CHARS and k > 0 and p.text[units[k - 1].start] in _STOPS):
-            ranked.append((1, k))
-        elif ch in _PAUSES:
-            ranked.append((2, k))
-        elif ch in _COMMAS or ch in cjk.CLOSE_CHARS:
-            ranked.append((3, k))
-        elif nxt in cjk.OPEN_CHARS and ch not in cjk.OPEN_CHARS:
-            ranked.append((4, k))
-    ranked.sort()
-    return [k for _, k in ranked]
+    """Indices of the narrow runs that may take one more whole cell while the space beside them
+    stays within ½ em (clreq 3.2.5's flexible Han–Latin spacing). Nowhere else: a whole empty
+    cell between two ideographs or after a comma reads as a hole in the text, so a line with no
+    such run is spread evenly instead and flagged off_grid."""
+    return [k for k, u in enumerate(units)
+            if u.kind == "run" and ((u.cells + 1) * p.size - u.width) / 2 <= 0.5 * p.size + 1e-6]
 
 
 def place(gp: GridPara, br: Break, justify: bool) -> Optional[Placed]:

@@ -58,7 +58,7 @@ def beyond_edge(ln, measure):
 @pytest.mark.parametrize("script,measure_em", [("sc", 13), ("sc", 11), ("tc", 13), ("sc", 17)])
 def test_g1_grid_han_on_whole_ems_on_sample_copy(script, measure_em):
     """Every Han character of the sample starts a whole number of ems from the column edge, on
-    every line the grid can hold; a line flagged off_grid had no whole-cell room (≤ 2%) and is
+    every line the grid can hold; a line flagged off_grid had no whole-cell room (≤ 8%) and is
     still flush."""
     fonts = default_registry()
     style = TextStyle(size=9.0, script=script, char_grid=True)
@@ -76,7 +76,7 @@ def test_g1_grid_han_on_whole_ems_on_sample_copy(script, measure_em):
                 if is_han(g.text):
                     assert on_em(g.pos, 9.0), (text_of(ln), g.text, g.pos / 9.0)
             assert ln.violations == 0
-    assert off <= 0.02 * lines, (off, lines)
+    assert off <= 0.08 * lines, (off, lines)  # pushed-out lines with no run to widen are spread
 
 
 def test_g1_grid_characters_line_up_column_to_column(env):
@@ -105,14 +105,17 @@ def test_p5_grid_hangs_only_pause_marks_one_per_line(env):
 
 
 @pytest.mark.parametrize("tail", ["。”", "？", "！”", "；", "）"])
-def test_p5_grid_never_hangs_a_run_or_other_marks_pushes_out_whole_cells(env, tail):
-    # the mark cannot hang: 九 goes down and the empty cell sits after the comma, so every
-    # character after it is still on the grid
+def test_p5_grid_never_hangs_a_run_or_other_marks_spreads_instead(env, tail):
+    # the mark cannot hang: 九 goes down and, with no narrow run to take the cell, the line is
+    # spread evenly (flagged off_grid) rather than given a one-em hole after the comma
     lines = gset("一，二三四五六七八十" + tail + "一二三四五六", 10, env)
     first = lines[0]
     assert text_of(first) == "一，二三四五六七八"
-    assert not beyond_edge(first, 10 * EM) and not first.off_grid
-    assert [g.pos / EM for g in first.glyphs] == pytest.approx([0, 1, 3, 4, 5, 6, 7, 8, 9])
+    assert not beyond_edge(first, 10 * EM) and first.off_grid
+    pos = [g.pos for g in first.glyphs]
+    steps = [b - a for a, b in zip(pos, pos[1:])]
+    assert max(steps) - min(steps) < 0.01  # evenly spread, no hole
+    assert first.width == pytest.approx(10 * EM)
     assert not STRICT.bad_start(lines[1].glyphs[1].text) or lines[1].glyphs[0].text == "十"
     assert sum(ln.violations for ln in lines) == 0
 
