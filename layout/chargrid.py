@@ -95,8 +95,9 @@ class Unit:
 class GridPara:
     """A prepared paragraph seen by the grid: each slot's kind and the units of any line."""
 
-    def __init__(self, p: Prepared, grid: CharGrid, latin_space: bool):
+    def __init__(self, p: Prepared, grid: CharGrid, latin_space: bool, hang: bool = True):
         self.p, self.grid = p, grid
+        self.hang = hang  # off where the gutter has no room for a hung mark
         self.min_gap = CJK_LATIN_MIN * p.size if latin_space else 0.0
         self.kinds = [_kind(p, j) for j in range(len(p.text))]
 
@@ -191,7 +192,7 @@ def _line_end(gp: GridPara, i: int, cap: int) -> tuple[int, bool]:
             k += 1
             continue
         # b overflows: hang the one mark that would otherwise start the next line
-        if (fit >= 0 and p.level[fit] == PROHIBITED and p.text[fit] in HANG
+        if (gp.hang and fit >= 0 and p.level[fit] == PROHIBITED and p.text[fit] in HANG
                 and visible_end(p, fit, b) == fit + 1 and (b == n or p.level[b] == LEGAL)):
             return b, True
         break

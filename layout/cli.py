@@ -18,7 +18,7 @@ from .errors import UserError
 USAGE = """usage: main.py [DOC]                       open the editor (on DOC or the bundled sample page)
        main.py stories COPY... [--json] [--no-normalise]
        main.py compose COPY... -o PAGE.pdf [--png PAGE.png] [--dpi N] [--save DOC] [--size broadsheet|tabloid|WxHmm]
-                               [--columns N] [--pages N] [--convert CONFIG] [--image STORY=FILE] [--force]
+                               [--columns N] [--char-grid] [--pages N] [--convert CONFIG] [--image STORY=FILE] [--force]
        main.py export DOC -o OUT.pdf [--pages 1,3-4] [--png DIR] [--dpi N] [--convert CONFIG] [--per-page PATTERN]
                               [--force] [--allow-outside-images]
        main.py preflight DOC|PDF [--json] [--allow-outside-images]
@@ -135,6 +135,7 @@ def _compose(args: list[str]) -> int:
     p.add_argument("--save")
     p.add_argument("--size", default="broadsheet")
     p.add_argument("--columns", type=int)
+    p.add_argument("--char-grid", action="store_true", help="字符网格: body characters on a column grid")
     p.add_argument("--pages", type=int, default=0, help="allow up to N pages (default 1, tabloid 4)")
     p.add_argument("--convert")
     p.add_argument("--image", action="append", default=[], metavar="STORY=FILE")
@@ -148,7 +149,7 @@ def _compose(args: list[str]) -> int:
     from .importer import import_files
     from .presets import page_spec
 
-    spec = page_spec(ns.size, ns.columns)
+    spec = replace(page_spec(ns.size, ns.columns), char_grid=ns.char_grid)
     imported = import_files(ns.copy, normalise=not ns.no_normalise)
     stories = list(imported.stories)
     if not stories:

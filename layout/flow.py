@@ -189,10 +189,15 @@ _ROLE_FACE = {"body": "body", "lead": "body", "subhead": "hei", "byline": "kai",
               "caption": "kai"}
 
 
-def text_style(seg: Segment, pos: int, size: float, script: str, tracking: float = 0.0) -> TextStyle:
+def text_style(seg: Segment, pos: int, size: float, script: str, tracking: float = 0.0,
+               char_grid: bool = False, gutter: float = 0.0) -> TextStyle:
     """The style of a segment's text from character `pos` on: its role's style, no indent after
-    the first line, and its inline font spans shifted to the remaining text."""
+    the first line, its inline font spans shifted to the remaining text, and the character grid
+    for body text when the page asks for it."""
     style = segment_style(seg.role, size, script, tracking)
+    if char_grid and seg.role in ("body", "lead"):
+        # a hung 、，。 needs its own cell in the gutter and air before the next column
+        style = replace(style, char_grid=True, hang_punct=gutter >= 2 * size)
     if pos:
         style = replace(style, indent=0.0)
     if seg.spans:
@@ -276,7 +281,7 @@ def _flow(segments: Sequence[Segment], slots: Sequence[Slot], grid: Grid, script
                 si, li = si + 1, 0
                 continue
             width = slots[si].width
-            style = text_style(seg, pos, size, script, tracking)
+            style = text_style(seg, pos, size, script, tracking, grid.char_grid, grid.gutter)
             lines = set_lines(seg.text[pos:], width, style, fonts)
             taken, k = 0, 0
             while k < len(lines):
@@ -334,7 +339,7 @@ def _tape(segments: tuple[Segment, ...], width: float, grid: Grid, script: str, 
     for seg in segments:
         if not seg.text:
             continue
-        lines = set_lines(seg.text, width, text_style(seg, 0, grid.body_size, script), fonts)
+        lines = set_lines(seg.text, width, text_style(seg, 0, grid.body_size, script, char_grid=grid.char_grid, gutter=grid.gutter), fonts)
         if not lines or lines[-1].end != len(seg.text):
             return None  # not one clean run of lines: let the real flow decide
         if seg.role == "subhead":
@@ -368,7 +373,7 @@ def flow_vertical(segments: Sequence[Segment], region: tuple[float, float, float
     for gi in range(start.seg, len(segments)):
         seg = segments[gi]
         pos = start.pos if gi == start.seg else 0
-        style = replace(text_style(seg, pos, size, script, tracking), vertical=True)
+        style = replace(text_style(seg, pos, size, script, tracking, grid.char_grid, grid.gutter), vertical=True)
         for ln in set_lines(seg.text[pos:], rh, style, fonts):
             if len(placed) >= cap:
                 rest = Cursor(gi, pos + ln.start)
@@ -391,5 +396,5 @@ def lines_needed(segments: Sequence[Segment], width: float, grid: Grid, script: 
     fonts = fonts or default_registry()
     n = 0
     for seg in segments:
-        n += len(set_lines(seg.text, width, text_style(seg, 0, grid.body_size, script, tracking), fonts))
+        n += len(set_lines(seg.text, width, text_style(seg, 0, grid.body_size, script, tracking, grid.char_grid, grid.gutter), fonts))
     return n

@@ -84,6 +84,7 @@ class PageSpec:
     leading: float = 13.0
     header_height: float = 34.0  # the 版头 band, inside the top margin, above the type area
     name: str = "custom"
+    char_grid: bool = False  # 字符网格: body characters line up column to column (clreq 3.2.5)
 
     @property
     def grid(self) -> "Grid":
@@ -102,6 +103,7 @@ class Grid:
     rows: int
     leading: float
     body_size: float
+    char_grid: bool = False
 
     @property
     def chars_per_column(self) -> int:
@@ -155,7 +157,7 @@ def make_grid(spec: PageSpec) -> Grid:
     left = spec.margin_left + (area_w - used) / 2
     rows = max(1, int(area_h / spec.leading + 1e-6))
     return Grid(left=left, top=spec.margin_top, columns=n, column_width=col_w, gutter=spec.gutter,
-                rows=rows, leading=spec.leading, body_size=spec.body_size)
+                rows=rows, leading=spec.leading, body_size=spec.body_size, char_grid=spec.char_grid)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ class TextStyle:
     kinsoku: str = ""
     open_half: bool = False
     char_grid: bool = False
+    hang_punct: bool = True  # grid setting may hang 、，。 beyond the edge (needs a gutter of 2 em)
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,8 @@ def _compose(text: str, measure: float, style: TextStyle, fonts: FontRegistry) -
 def _compose_grid(text: str, measure: float, style: TextStyle, fonts: FontRegistry) -> list[SetLine]:
     """Lines on the character grid (layout/chargrid.py); the paragraph's last line is set solid."""
     p = prepare(text, replace(style, tracking=0.0), fonts)
-    gp = chargrid.GridPara(p, chargrid.char_grid(measure, style.size), style.cjk_latin_space > 0)
+    gp = chargrid.GridPara(p, chargrid.char_grid(measure, style.size), style.cjk_latin_space > 0,
+                           hang=style.hang_punct)
     indent = chargrid.indent_cells(gp.grid, style.indent)
     justify = style.align == "justify"
     breaks = chargrid.break_lines(gp, indent)
