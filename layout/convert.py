@@ -12,6 +12,7 @@ import json
 import re
 import sys
 import time
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
@@ -98,6 +99,13 @@ def convert_pieces(text: str, config: str, phrases: Iterable[tuple[str, str]] = 
 def convert_text(text: str, config: str, phrases: Iterable[tuple[str, str]] = (),
                  quotes: bool = True) -> str:
     """Convert one text for an edition; `quotes=False` keeps the source's quotation marks."""
+    return _convert_text(text, config, tuple(phrases), quotes)
+
+
+@lru_cache(maxsize=32768)
+def _convert_text(text: str, config: str, phrases: tuple[tuple[str, str], ...], quotes: bool) -> str:
+    # memoised: the editor lays an edition out again on every edit, and only the edited
+    # paragraph's text is new
     converter = chain_converter(validate_config(config))
     out = []
     at = 0
