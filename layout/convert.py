@@ -12,8 +12,8 @@ import json
 import re
 import sys
 import time
-from functools import lru_cache
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
