@@ -10,13 +10,14 @@ allowed is reported. Deterministic: no randomness, stable order.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional, Sequence
 
 from .copyfit import body_lines, head_rows
 from .fonts import FontRegistry, default_registry
-from .makeup import (Pair, article_variants, best_region, continued_variants, lead_variants, pairs,
+from .makeup import (MIN_JUMP_BODY, Pair, article_variants, best_region, continued_variants, lead_variants, pairs,
                      partial_variants, partitions,
                      photo_variants, splits, stack_sums, variant_block, Variant)
 from .model import Block, Document, HeadStyle, ImageFrame, Page, PageHeader, PageSpec, RuleLine, Story
@@ -40,6 +41,7 @@ class _Unit:
     start: Cursor = Cursor()  # a continuation: the story's rest from this flow cursor (上接)
     prev: str = ""  # the block it continues
     lead: bool = False  # a package's lead in a stack under its banner (the banner's linked frame)
+    jumped: bool = False  # a continuation of page 1's jump (上接): it follows the next page's lead
 
 
 def _units(stories: Sequence[Story]) -> list[_Unit]:
@@ -64,7 +66,7 @@ def _unit_variants(story: Story, start: Cursor, lead: bool, cols: int, imp: int,
     if lead:
         vs = lead_variants(story, start, cols, grid, "sc", fonts)
     elif start != Cursor():
-        vs = continued_variants(story, start, cols, grid, "sc", fonts, under)
+        vs = continued_variants(story, start, cols, grid, "sc", fonts, under, repeat_head=True)
     elif story.kind == "photo":
         vs = photo_variants(story, cols, grid, "sc", fonts)
     else:
@@ -89,7 +91,12 @@ class _Composer:
     def __init__(self, spec: PageSpec, images: dict[str, str], fonts: FontRegistry) -> None:
         self.spec, self.grid, self.images, self.fonts = spec, spec.grid, images, fonts
         self.report: list[str] = []
-        self.partial = ""  # the story that may be cut at this page's end (下转)
+        self.partial: frozenset[str] = frozenset()  # the stories that may be cut on this page (下转)
+        self.keep: dict[str, int] = {}  # their estimated cells on this page (see cut_page)
+        self.must_cut = False  # they must be cut (a front page's jumps), not only may
+        self.cut: list[str] = []  # the stories the page found was cut in (their variants jump out)
+        self.jumps = False  # a multi-page edition: page 1 may jump its longest story inside
+        self.max_pages = 1
         self.page = 0
         self._variants: dict[tuple, tuple] = {}
         self._sums: dict[tuple, dict[int, float]] = {}
@@ -104,12 +111,13 @@ class _Composer:
         """The unit's variants `cols` wide; under: its block sits right under another block (not at
         the top of the type area), so text starting at its top edge gets air."""
         imp = u.importance if importance is None else importance
-        cut = self.partial == u.story.id
-        key = (u.story.id, u.start, cols, imp, cut, under)
+        cut = u.story.id in self.partial
+        must = cut and self.must_cut  # the page is made to cut it: only its cut variants
+        key = (u.story.id, u.start, cols, imp, cut, under, must)
         if key not in self._variants:
-            self._variants[key] = _unit_variants(
-                u.story, u.start, u.lead, cols, imp, cut, under, u.story.id in self.vertical_heads,
-                u.story.id in self.vertical_text, self.grid, self.fonts)
+            vs = _unit_variants(u.story, u.start, u.lead, cols, imp, cut, under, u.story.id in self.vertical_heads,
+                                u.story.id in self.vertical_text, self.grid, self.fonts)
+            self._variants[key] = tuple(v for v in vs if v.jump == "out") if must else vs
         return self._variants[key]
 
     # ---------------------------------------------------------------- exact search
@@ -217,7 +225,10 @@ class _Composer:
         key = (tuple(tuple(map(id, g)) for g in groups), top, total)
         if key not in self._best:
             self.work += 1
-            self._best[key] = best_region(groups, top, total)
+            # a page with stories cut (下转) has many more ways to sum (any cut height), and the
+            # first choices found in a stack cluster on one of them: look further (bounded still)
+            wide = (JUMP_CHOICES, JUMP_NODES) if self.partial else ()
+            self._best[key] = best_region(groups, top, total, *wide)
         return self._best[key]
 
     def exact_page(self, units: list[_Unit], fill: bool = True
@@ -325,6 +336,8 @@ class _Composer:
                     u = units[i]
                     i += 1
                     blocks.append(self.block(u, x, top, v))
+                    if v.jump == "out":
+                        self.cut.append(u.story.id)
                     self.report.append(f"{u.story.id}: page {self.page + 1}, {v.cols} 栏 × {v.rows} 行 at column "
                                        f"{x + 1}, line {top + 1}" + (f" ({v.note})" if v.note else ""))
                     x += v.cols
@@ -361,6 +374,8 @@ class _Composer:
     def estimate(self, u: _Unit) -> int:
         """Grid cells a unit needs, roughly (to skip page fills and region cuts that cannot work)."""
         g = self.grid
+        if u.story.id in self.keep:  # a story cut on this page: what it is meant to keep here
+            return self.keep[u.story.id]
         if u.start != Cursor():  # a continuation: what is left of its text, and its jump line
             need = sum(len(s.text) for s in body_segments(u.story)[u.start.seg:]) - u.start.pos
             return need // g.chars_per_column + 2
@@ -368,7 +383,7 @@ class _Composer:
         return cells + sum(body_lines(s, g, fonts=self.fonts) + 12 for s in u.subs) + 6 * g.columns * bool(u.subs)
 
     def fill_page(self, queue: list[_Unit], last: bool):
-        """The units that make this page, the page, and the continuation its last story leaves.
+        """The units that make this page, the page, and the continuations it leaves (下转).
 
         Only the stories a page can hold are searched (by a rough estimate, a little beyond), and
         the page's work is bounded (SEARCH_BUDGET, MAX_TRIES): the most whole stories first; a page
@@ -389,6 +404,11 @@ class _Composer:
         whole = [n for n in range(len(prefix) - 1, 0, -1) if prefix[n] <= 1.15 * cap]
         rank = lambda us: [replace(u, importance=i) for i, u in enumerate(us)]  # noqa: E731
         tries = 0
+        if self.jumps and self.page == 0 and not last:
+            got = self.jump_page(queue, rank)
+            if got:
+                return got
+            self.work = 0  # the whole-story tries get their own budget
         if prefix[-1] >= 0.85 * cap:
             for n in whole:
                 if tries >= MAX_TRIES or self.work > SEARCH_BUDGET:
@@ -396,23 +416,93 @@ class _Composer:
                 tries += 1
                 got = self.exact_page(rank(queue[:n]))
                 if got:
-                    return n, got, None
+                    return n, got, []
                 nxt = queue[n] if n < len(queue) else None
                 if last or nxt is None or nxt.story.kind != "article" or nxt.start != Cursor() \
                         or prefix[n] > cap - 10 * g.columns:
                     continue
-                units = rank(queue[:n + 1])
-                self.partial = nxt.story.id
-                got = self.exact_page(units)
-                self.partial = ""
+                got = self.cut_page(rank(queue[:n + 1]), {nxt.story.id})
                 if got:
-                    return n + 1, got, self.carry(units[-1], got[1])
+                    return n + 1, got[0], got[1]
         self.work = 0  # the fallback gets its own budget
         for n in whole[:MAX_TRIES]:
             got = self.exact_page(rank(queue[:n]), fill=False)
             if got:
-                return n, got, None
+                return n, got, []
         return None
+
+    def cut_page(self, units: list[_Unit], story_ids: set[str], keep: Optional[dict[str, int]] = None):
+        """The page of these units with the stories `story_ids` allowed to be cut (下转), and the
+        continuations they leave, in reading order ([] when the page took them whole). keep: the
+        cells each cut story is meant to keep here, for the search's balance estimate; given, the
+        stories must be cut."""
+        self.partial, self.cut, self.keep, self.must_cut = frozenset(story_ids), [], keep or {}, bool(keep)
+        got = self.exact_page(units)
+        self.partial, self.keep, self.must_cut = frozenset(), {}, False
+        if not got:
+            return None
+        carried = (self.carry(u, got[1]) for u in units if u.story.id in self.cut)
+        return got, [c for c in carried if c]
+
+    def jump_page(self, queue: list[_Unit], rank):
+        """Page 1 of an edition as a front page: the beginnings of more stories than fit whole, one
+        or two cut at a chosen line and continued inside (下转). First the story read last on the
+        page, cut and continued at the top of the next page — the edition then reads in the copy's
+        order; then (when no such page is found) one or two of the three longest, continued on
+        the next page after its lead (`_Unit.jumped`). Counts are tried from the most stories
+        down, at most MAX_TRIES pages searched. Returns (units taken, page, continuations) like
+        `fill_page`, or None."""
+        g = self.grid
+        cap = g.columns * g.rows
+        est, total = [], 0
+        for u in queue:
+            if total > 2 * cap:
+                break
+            est.append(self.estimate(u))
+            total += est[-1]
+        # what a cut story keeps here, roughly: its head and MIN_JUMP_BODY lines in 3 columns;
+        # the lead (the first story) at least half of it (see makeup.partial_variants)
+        least = [e // 2 if i == 0 else 12 + 3 * MIN_JUMP_BODY for i, e in enumerate(est)]
+        cuttable = [u.story.kind == "article" and u.start == Cursor() and not u.subs for u in queue[:len(est)]]
+        tries = []
+        for n in range(len(est), 1, -1):  # the last story read, cut
+            whole, i = sum(est[:n]), n - 1
+            if cap < whole and whole - est[i] + least[i] <= cap and cuttable[i]:
+                tries.append((n, (i,), False))
+        for n in range(len(est), 1, -1):  # the longest, cut
+            whole = sum(est[:n])
+            if whole <= cap:
+                break  # whole stories fit: the usual tries make this page
+            longest = sorted((i for i in range(n) if cuttable[i]), key=lambda i: (-est[i], i))[:3]
+            for cut in [c for k in (1, 2) for c in itertools.combinations(longest, k)]:  # one jump before two
+                saved = sum(est[i] - least[i] for i in cut)
+                if whole - saved <= JUMP_FILL * cap and all(est[i] - least[i] >= 3 * g.columns for i in cut):
+                    tries.append((n, cut, True))
+        for n, cut, jumped in tries[:MAX_TRIES]:
+            self.work = 0
+            said = len(self.report)
+            # the cut stories give up what the page lacks, shared evenly, each within its least
+            over = (sum(est[:n]) - cap) / len(cut)
+            keep = {queue[i].story.id: max(least[i], round(est[i] - over)) for i in cut}
+            got = self.cut_page(rank(queue[:n]), set(keep), keep)
+            if got:
+                carried = [replace(c, jumped=jumped) for c in got[1]]
+                if self.continues(queue[n:], carried):
+                    return n, got[0], carried
+            del self.report[said:]  # a page not taken
+        return None
+
+    def continues(self, rest: list[_Unit], carried: list[_Unit]) -> bool:
+        """Whether the next page can be made up with these continuations on it (a continuation's
+        height is fixed by its text, so not every cut leaves a rest that a page can take)."""
+        if not carried:
+            return True
+        page, said = self.page, len(self.report)
+        self.page += 1
+        queue, got = self.make_page(_next_queue(rest, carried), self.page == self.max_pages - 1)
+        self.page = page
+        del self.report[said:]
+        return got is not None and all(c in queue[:got[0]] for c in carried)
 
     def narrow(self, u: _Unit, importance: int) -> bool:
         """Whether a story is too small to stand in a page's lead stack (as wide as half the page):
@@ -442,45 +532,61 @@ class _Composer:
         """The continuation of the story cut at the page's end: its rest from where flow stops."""
         b = next(b for b in blocks if b.story_id == u.story.id)
         _, rest = predict_flow(u.story, b, self.grid, "sc", self.fonts, u.start, (u.start != Cursor(), True))
-        return _Unit(u.story, (), u.importance, rest or Cursor(), b.id)
+        return _Unit(u.story, (), u.importance, rest, b.id) if rest else None
+
+    def make_page(self, queue: list[_Unit], last: bool):
+        """The queue in the order this page takes it, and `fill_page`'s answer (None: no page)."""
+        queue = self.briefs_back(queue)
+        got = self.fill_page(queue, last)
+        end = self.page_end(queue)
+        for k in range(min(4, end)):
+            if got is not None:
+                break
+            # no page could be made with these stories in this order (one too small to lead
+            # the page or to stand in a wide stack?): it goes to the page's foot, as a brief would
+            moved = queue[:k] + queue[k + 1:end + 1] + [queue[k]] + queue[end + 1:]
+            got = self.fill_page(moved, last)
+            if got is not None:
+                queue = moved
+        return queue, got
 
     def paginate(self, units: list[_Unit], max_pages: int):
         """Pages of blocks and rules, and the units left over."""
+        self.max_pages = max_pages
         pages: list[tuple[list[Block], list[RuleLine], float]] = []
         queue = list(units)
         while queue and len(pages) < max_pages:
             self.page = len(pages)
             last = len(pages) == max_pages - 1
-            queue = self.briefs_back(queue)
-            got = self.fill_page(queue, last)
-            end = self.page_end(queue)
-            for k in range(min(4, end)):
-                if got is not None:
-                    break
-                # no page could be made with these stories in this order (one too small to lead
-                # the page or to stand in a wide stack?): it goes to the page's foot, as a brief would
-                moved = queue[:k] + queue[k + 1:end + 1] + [queue[k]] + queue[end + 1:]
-                got = self.fill_page(moved, last)
-                if got is not None:
-                    queue = moved
+            queue, got = self.make_page(queue, last)
             if got is None:  # report it and go on with the rest
                 self.unplaced.append(queue.pop(0))
                 continue
             n, (score, blocks, rules), carry = got
             for u in queue[:n]:
-                if u.prev:  # link the frame it continues from, on the page before
+                if u.prev:  # link the frame it continues from, on an earlier page
                     bid = next(b.id for b in blocks if b.story_id == u.story.id)
-                    pb = pages[-1][0]
-                    pb[:] = [replace(b, next_block=bid) if b.id == u.prev else b for b in pb]
+                    for pb, _, _ in pages:
+                        pb[:] = [replace(b, next_block=bid) if b.id == u.prev else b for b in pb]
             pages.append((blocks, rules, score))
-            queue = ([carry] if carry else []) + queue[n:]
+            queue = _next_queue(queue[n:], carry)
         return pages, queue
 
 
+def _next_queue(rest: list[_Unit], carried: list[_Unit]) -> list[_Unit]:
+    """The next page's queue: a story cut at a page's end goes on at the top of the next page;
+    front-page jumps (`_Unit.jumped`) go on after that page's lead."""
+    if carried and carried[0].jumped:
+        return rest[:1] + carried + rest[1:]
+    return carried + rest
+
+
 SEARCH_BUDGET = 2000  # search steps per page: region cuts, stacks summed, collision-free choices
-MAX_TRIES = 6
+MAX_TRIES = 6  # story counts tried per page (most whole stories first)
+JUMP_CHOICES, JUMP_NODES = 1000, 20000  # best_region's bounds on a page with cut stories
+JUMP_FILL = 1.15  # page 1 with a jump: the other stories and the cut one's least part, by the estimate
 BALANCE = 0.5  # how far a stack's estimated height may be from its region's (see region_options)
-LEAD_CELLS = 40  # the lead story's large headline, beyond a story's usual head (for balance)  # story counts tried per page (most whole stories first)
+LEAD_CELLS = 40  # the lead story's large headline, beyond a story's usual head (for balance)
 VARIETY_COST = 1.5  # each full-width strip beyond two in a row in one stack (a "layer cake")
 
 
@@ -516,6 +622,7 @@ def compose_pages(stories: Sequence[Story], spec: PageSpec, header: PageHeader, 
         return compose_from_template(stories, template, header, images, fonts)
     c = _Composer(spec, images, fonts)
     c.vertical_heads, c.vertical_text = frozenset(vertical_heads), frozenset(vertical_text)
+    c.jumps = max_pages > 1
     made, left = c.paginate(_units(stories), max(1, max_pages))
     pages = []
     report: list[str] = []

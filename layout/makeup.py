@@ -210,30 +210,51 @@ def partial_variants(story: Story, cols: int, importance: int, grid: Grid, scrip
         return []
     hs = HeadStyle(face=face, size=size, rows=h)
     top = (L - 3 * cols) // cols + h  # leave at least three lines of copy for the continuation
+    # the lead 头条 is the page's main story: at least half of its text stays on its page
+    least = max(MIN_JUMP_BODY, math.ceil(L / 2 / cols) if importance == 0 else 0)
     return [Variant(r, cols, hs, h, 0, 4.0 + si + 0.02 * (top - r), "continued on the next page", "out")
-            for r in range(h + MIN_JUMP_BODY, top)]
+            for r in range(h + least, top)]
 
 
 def continued_variants(story: Story, start, cols: int, grid: Grid, script: str,
-                       fonts: FontRegistry, under: bool = False) -> list[Variant]:
-    """The rest of a story from flow cursor `start`, with its 上接 line and no headline: the one
+                       fonts: FontRegistry, under: bool = False, repeat_head: bool = False) -> list[Variant]:
+    """The rest of a story from flow cursor `start`, with its 上接 line: with no headline, the one
     height per width at which it fits with at most MAX_EMPTY empty lines, found by flowing it
-    (under another block: below AIR_LINES of air)."""
-    def facts(rows: int):
-        b = Block("c", story.id, 0, 0, cols, rows, show_head=False)
-        return predict_block(story, b, grid, script, fonts, start, (True, False), under)
+    (under another block: below AIR_LINES of air). repeat_head (a continuation on another page):
+    also under its main head repeated small (续题, REPEAT_SIZES) in a zone of its own height up to
+    two lines more — the heights that let a page take the rest exactly."""
+    def facts(rows: int, hs: HeadStyle = HeadStyle()):
+        b = Block("c", story.id, 0, 0, cols, rows, head=hs, show_head=hs.rows > 0)
+        return predict_block(story, b, grid, script, fonts, start, (True, False), under and not hs.rows)
 
     need = facts(2).needed_chars
-    r = max(2, int(need / (grid.chars_per_column * cols)))
-    while r <= grid.rows:
-        f = facts(r)
-        if f.overset_chars == 0:
-            if f.underset_lines > MAX_EMPTY:
-                return []
-            return [Variant(r, cols, HeadStyle(), 0, 0, f.underset_lines * 0.3, "continued", "in",
-                            air=AIR_LINES if under else 0)]
-        r += 1
-    return []
+    low = max(2, int(need / (grid.chars_per_column * cols)))
+    out = []
+    heads = [(HeadStyle(), 0.0)]
+    if repeat_head and story.headline.main:
+        for si, size in enumerate(REPEAT_SIZES):
+            h0, fits = head_rows(replace(story, headline=replace(story.headline, kicker="", sub="")),
+                                 grid, cols, size, "hei", script, fonts)
+            if fits:
+                # across the block, or a column less (the last column runs up beside it)
+                heads += [(HeadStyle(face="hei", size=size, span=span if span < cols else 0, rows=h0 + d),
+                           0.5 + si * 0.3 + d * 0.3 + (span < cols) * 0.7)
+                          for span in ([cols] + ([cols - 1] if cols >= 3 else [])) for d in range(3)]
+    for hs, cost in heads:
+        r = low + hs.rows
+        while r <= grid.rows:
+            f = facts(r, hs)
+            if f.overset_chars == 0:
+                if f.underset_lines <= MAX_EMPTY and f.head_fits and r - hs.rows >= MIN_BODY_ROWS:
+                    out.append(Variant(r, cols, hs, hs.rows, 0, cost + f.underset_lines * 0.3,
+                                       "continued" + (f", head repeated {hs.size:g}pt" if hs.rows else ""),
+                                       "in", air=AIR_LINES if under and not hs.rows else 0))
+                break
+            r += 1
+    return _dedupe(out)
+
+
+REPEAT_SIZES = (18.0, 16.0)  # a continuation's repeated main head 续题: small, below any page's heads
 
 
 def lead_variants(story: Story, start, cols: int, grid: Grid, script: str,
@@ -257,7 +278,7 @@ def variant_block(story: Story, v: Variant, col: int = 0, row: int = 0, block_id
     image = ImageFrame(image_path, 0, 0, v.cols, v.image_rows) if story.kind == "photo" else None
     return Block(block_id or f"b-{story.id}", story.id, col, row, v.cols, v.rows,
                  body_columns=1 if image or v.jump == "lead" else 0, head=v.head,
-                 show_head=v.jump not in ("in", "lead"), image=image,
+                 show_head=v.jump != "lead" and (v.jump != "in" or v.head_rows > 0), image=image,
                  importance=importance, vertical=v.vertical_text)
 
 

@@ -120,7 +120,16 @@ class _Layouter:
             first_row += 1
             items.append(_box_item(x, y, w, h, block, grid))
         is_cont = start != Cursor()
-        horizontal_head = (block.show_head and not is_cont and bool(head)
+        nxt = self.doc.find_block(block.next_block) if block.next_block else None
+        jump_out = nxt is not None and nxt[0] != pi
+        jump_in = cont_from is not None and cont_from != pi and is_cont
+        if jumps is not None:
+            jump_in, jump_out = jumps[0] and is_cont, jumps[1]
+        # a continuation on another page may repeat the story's main head, small, in a zone of
+        # its own height (续题: head.rows set; makeup varies it so the rest fits a page exactly)
+        repeat = (jump_in and block.show_head and block.head.rows > 0
+                  and block.head.orientation != "vertical" and any(s.role == "head" for s in head))
+        horizontal_head = (block.show_head and (not is_cont or repeat) and bool(head)
                            and block.head.orientation != "vertical")
         picture_on_top = block.image is not None and block.image.row == 0
         if under and not boxed and not horizontal_head and not picture_on_top:
@@ -139,6 +148,12 @@ class _Layouter:
             if not head_fits:
                 findings.append(Finding("warning", f"the headline of {story.id} does not fit its zone",
                                         pi, block.id, story.id, "head-overflow"))
+        elif repeat:
+            main = [s for s in head if s.role == "head"]
+            hitems, obst, head_fits = self._head(grid, block, story, main, first_row)
+            # the repeated head is not the story's text a second time: no offsets (as jump lines)
+            items += [replace(r, offsets=(-1,) * len(r.glyphs)) for r in hitems]
+            obstacles += obst
         if block.image is not None:
             iitems, obst, f = self._image(grid, block, story, pi)
             items += iitems
@@ -147,11 +162,6 @@ class _Layouter:
         if block.vertical:
             return self._vertical_block(grid, pi, block, story, body, obstacles, items, findings, head_fits, start)
         slots = rect_slots(grid, block.col, block.row, block.cols, block.rows, block.body_columns, obstacles)
-        nxt = self.doc.find_block(block.next_block) if block.next_block else None
-        jump_out = nxt is not None and nxt[0] != pi
-        jump_in = cont_from is not None and cont_from != pi and is_cont
-        if jumps is not None:
-            jump_in, jump_out = jumps[0] and is_cont, jumps[1]
         if jump_in and slots:
             label = self._label(cont_from) if cont_from is not None else "?"
             items += self._jump(f"（上接第{label}版）", slots[0], slots[0].row, grid, story.id)

@@ -151,6 +151,39 @@ def test_tabloid_jump_resumes_at_the_exact_offset():
     assert first.next_block and first.rows - first.head.rows >= 6  # never a lone head at the foot
 
 
+def test_tabloid_sample_jumps_with_right_page_numbers_and_every_character_once():
+    """The sample on tabloid pages (the must-show): page 1 starts stories than it can hold whole and
+    ends the last one read with （下转第2版）; its rest opens page 2 under （上接第1版） and its head
+    repeated small (续题, no offsets: not the story's text a second time); nothing lost or twice."""
+    from layout.flow import flat_text
+
+    stories = sample_stories()
+    res = compose_pages(stories, page_spec("tabloid"), PageHeader(section="基层", number="1"), max_pages=4)
+    doc = res.document
+    pages = lay_out_document(doc)
+    assert len(pages) >= 2
+    links = [(pi, b) for pi, p in enumerate(doc.pages) for b in p.blocks if b.next_block]
+    assert links, "no story jumps"
+    for pi, b in links:
+        qi, nb = doc.find_block(b.next_block)
+        assert qi == pi + 1 and nb.story_id == b.story_id
+        out = ["".join(r.text) for r in pages[pi].glyph_runs() if r.role == "jump" and r.story_id == b.story_id]
+        into = ["".join(r.text) for r in pages[qi].glyph_runs() if r.role == "jump" and r.story_id == b.story_id]
+        assert out == [f"（下转第{qi + 1}版）"] and into == [f"（上接第{pi + 1}版）"]
+        repeated = [r for r in pages[qi].glyph_runs() if r.story_id == b.story_id and r.role != "jump"
+                    and all(o < 0 for o in r.offsets)]
+        assert nb.show_head == bool(nb.head.rows) and (not nb.head.rows or repeated)
+    placed = {b.story_id for p in doc.pages for b in p.blocks}
+    assert placed == {s.id for s in stories}
+    for s in stories:  # every character once, in reading order across the pages
+        offs = [o for p in pages for r in p.glyph_runs() if r.story_id == s.id for o in r.offsets if o >= 0]
+        assert offs == sorted(offs) and len(offs) == len(set(offs)), s.id
+        flat = flat_text(s)
+        assert {i for i, c in enumerate(flat) if not c.isspace()} <= set(offs) <= set(range(len(flat))), s.id
+    for p in pages:
+        assert all(f.overset_chars == 0 and f.underset_lines <= 2 for f in p.blocks)
+
+
 def test_template_reuses_a_saved_pages_blocks():
     res, _ = _sample_page()
     stories = sample_stories()
