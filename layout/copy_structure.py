@@ -23,8 +23,10 @@ Heuristics (general rules, not tuned to one page):
 - **Subheads 小标题.** Marked lines (【…】, ■…, 一、…) are subheads. In copy where stories end
   with a byline (at least two sections, and half of them, are signed), a one-line head that
   follows an unsigned, finished section is a subhead of that story rather than a new story.
-- **No structure.** Copy without any headline is one story: its first line is the headline when
-  it is short enough to be one (≤ 40 characters), and a warning says so.
+- **No structure.** Copy without any headline is one story whose first line is the headline, with
+  a warning (which also says when that line is too long to be a real headline). A headless
+  section inside structured copy takes its first line as headline only when it is short enough
+  to be one (≤ 40 characters).
 
 Ids are "s1", "s2", … in order of appearance, continuing across files; a package gets its id
 before its sub-stories.
@@ -215,10 +217,14 @@ def _draft(sid: str, sec: Section, role: str, group: str, source: str, no_struct
     headline = parse_headline(sec.heads)
     first_line = (sec.heads or sec.items or (Unit("", 0, "body"),))[0].line
     if not sec.heads:
-        if items and items[0].role in _TEXT_ROLES and len(items[0].text) <= _NO_STRUCTURE_HEAD_MAX:
-            headline = Headline(main=(items[0].text,))
+        first = items[0] if items and items[0].role in _TEXT_ROLES else None
+        if first is not None and (no_structure or len(first.text) <= _NO_STRUCTURE_HEAD_MAX):
+            headline = Headline(main=(first.text,))
             items = items[1:]
             msg = "no headline found; the first line is taken as the headline"
+            if len(first.text) > _NO_STRUCTURE_HEAD_MAX:
+                msg += (f" ({len(first.text)} characters, too long for a headline — shorten it or "
+                        "write the real headline above it)")
         else:
             msg = "no headline found and the first line is too long to be one; the story has no headline"
         if no_structure:
