@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from layout.document_io import load_document
@@ -97,5 +97,6 @@ def run_editor(path: Optional[str]) -> int:
     w = open_window(path, settings)
     w.show()
     w.view.fit_page()
+    QTimer.singleShot(0, w.view.fit_page)  # again once the window has its final size
     w.offer_recovery()
     return app.exec()
