@@ -1,4 +1,4 @@
-"""Throwaway check: set the sample page's paragraphs in 13-em columns of 9 pt NotoSerifSC with the
+"""A check of the typesetter alone: set the sample page's paragraphs in 13-em columns of 9 pt NotoSerifSC with the
 typesetter and draw every glyph at its exact position with reportlab, for pdfcheck.py.
 
     python3 bench/sample_columns.py out.pdf [--vertical]
