@@ -4,7 +4,7 @@ The painter makes no layout decisions: each glyph is drawn at the origin the eng
 Page coordinates (top-left of the trim, y down) are flipped once, in `PageGeometry`; the PDF
 page is the trim enlarged by the bleed and a slug band for the marks. Everything is DeviceCMYK;
 100 K text and rules overprint. The file is written to a temporary name beside the target,
-post-processed for PDF/X (layout/pdfx) and only then renamed, so a failure never leaves a
+written as PDF/X by reportlab itself (layout/pdfx) and only then renamed, so a failure never leaves a
 half-written PDF under the target name. Glyphs are shown by glyph id in one Type0 font per face,
 embedded by layout/pdf_fonts as a subset of the glyphs drawn.
 """
@@ -319,17 +319,6 @@ class _Painter:
                 self.outlines(run, geo)  # a mark for the make-up desk, not text of the page
 
 
-def _font_objects_per_page(path: str) -> tuple[int, ...]:
-    import pikepdf
-
-    with pikepdf.open(path) as pdf:
-        out = []
-        for p in pdf.pages:
-            fonts = p.obj.get("/Resources", {}).get("/Font", {})
-            out.append(len(fonts.keys()))
-        return tuple(out)
-
-
 def _check_folder(folder: Path) -> None:
     if not folder.is_dir():
         raise UserError("the output folder does not exist", where=str(folder),
@@ -341,19 +330,23 @@ def _check_folder(folder: Path) -> None:
 
 def _render(pages: Sequence[PageDisplay], tmp: str, options: PdfOptions, meta: PdfMeta,
             fonts: FontRegistry, profile: Optional[str], exported: str,
-            page_numbers: Sequence[int]) -> tuple[list[str], list[tuple[str, float]]]:
+            page_numbers: Sequence[int], finish) -> tuple[list[str], list[tuple[str, float]], int]:
+    """Paint every page into `tmp`; `finish(canvas)` runs just before reportlab writes the file
+    (the PDF/X structures). Returns notes, placed pictures and the number of font objects
+    (every page's resources name the document's one font dictionary)."""
     from reportlab import rl_config
     from reportlab.pdfgen import canvas as rl_canvas
 
     # JPEGs go in as the file's own bytes: no ASCII85 wrapping (binary PDF is fine for plants).
     saved_a85, rl_config.useA85 = rl_config.useA85, 0
     try:
-        return _paint_all(pages, tmp, options, meta, fonts, profile, exported, page_numbers, rl_canvas)
+        return _paint_all(pages, tmp, options, meta, fonts, profile, exported, page_numbers, rl_canvas,
+                          finish)
     finally:
         rl_config.useA85 = saved_a85
 
 
-def _paint_all(pages, tmp, options, meta, fonts, profile, exported, page_numbers, rl_canvas):
+def _paint_all(pages, tmp, options, meta, fonts, profile, exported, page_numbers, rl_canvas, finish):
     # The canvas's initial font names no font at all, so no unembedded Helvetica ever appears.
     canv = rl_canvas.Canvas(tmp, initialFontName=initial_font_name(), pageCompression=1,
                             pdfVersion=(1, 3), invariant=False)
@@ -361,7 +354,7 @@ def _paint_all(pages, tmp, options, meta, fonts, profile, exported, page_numbers
     canv.setTitle(meta.title or "Banmian")
     canv.setAuthor(meta.author)
     canv.setCreator("Banmian 版面")
-    canv.setProducer("Banmian 版面 (reportlab, pikepdf)")
+    canv.setProducer("Banmian 版面 (reportlab)")
     painter = _Painter(canv, fontset, options, profile)
     for page, number in zip(pages, page_numbers):
         geo = geometry(page, options)
@@ -375,8 +368,9 @@ def _paint_all(pages, tmp, options, meta, fonts, profile, exported, page_numbers
             marks = page_marks(page.width, page.height, geo.bleed, info, fonts)
         painter.page(page, geo, marks)
         canv.showPage()
+    finish(canv)
     canv.save()
-    return list(painter.notes), painter.images
+    return list(painter.notes), painter.images, len(canv._doc.idToObject["BasicFonts"].dict)
 
 
 def write_pdf(pages: Sequence[PageDisplay], out_path, options: PdfOptions = PdfOptions(),
@@ -408,16 +402,20 @@ def write_pdf(pages: Sequence[PageDisplay], out_path, options: PdfOptions = PdfO
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
     os.close(fd)
     try:
-        t = time.perf_counter()
-        notes, images = _render(pages, tmp, options, meta, fonts, profile, exported, numbers)
-        timings["paint"] = time.perf_counter() - t
-        t = time.perf_counter()
         rgb_kept = options.rgb_images == "keep" and any(
             f.code == "rgb-image" for f in findings)
-        make_pdfx(tmp, profile, title=meta.title or out.stem, pdfx=options.pdfx and not rgb_kept,
-                  output_condition=options.output_condition)
-        timings["pdfx"] = time.perf_counter() - t
-        counts = _font_objects_per_page(tmp)
+
+        def finish(canv) -> None:
+            t = time.perf_counter()
+            make_pdfx(canv, profile, title=meta.title or out.stem, pdfx=options.pdfx and not rgb_kept,
+                      output_condition=options.output_condition)
+            timings["pdfx"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        notes, images, font_objects = _render(pages, tmp, options, meta, fonts, profile, exported,
+                                              numbers, finish)
+        timings["paint"] = time.perf_counter() - t - timings["pdfx"]
+        counts = (font_objects,) * len(pages)
         os.chmod(tmp, published_mode(out))
         os.replace(tmp, out)
     except OSError as e:

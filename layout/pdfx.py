@@ -1,5 +1,6 @@
-"""PDF/X-1a post-pass (pikepdf): OutputIntent with a CMYK output profile, GTS_PDFXVersion, Trapped,
-document ID, Info dates, PDF 1.3 — what reportlab cannot write itself.
+"""PDF/X-1a structures written by reportlab as it saves the export: OutputIntent with a CMYK output
+profile, GTS_PDFXVersion, Trapped, Info dates, PDF 1.3 (reportlab writes the document ID). No
+post-pass: the file is written once and pikepdf is not imported on the export path (≈ 50 ms).
 
 PDF/X-1a:2001 rather than PDF/X-4: newspaper plants' CTP workflows (and most Chinese plants'
 RIPs) still ask for X-1a; it forbids what a newsprint page must not have anyway (RGB, transparency,
@@ -10,6 +11,8 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 from typing import Optional
+
+from reportlab.pdfbase import pdfdoc as pd
 
 from .errors import UserError
 
@@ -56,39 +59,57 @@ def pdf_date(when: _dt.datetime) -> str:
     return when.strftime("D:%Y%m%d%H%M%S") + f"{sign}{mins // 60:02d}'{mins % 60:02d}'"
 
 
-def make_pdfx(path: str, profile: str, title: str = "", pdfx: bool = True, output_condition: str = "",
-              when: Optional[_dt.datetime] = None) -> None:
-    """Rewrite the PDF at `path` in place as PDF/X-1a (or, with pdfx=False, only with the Info
-    dates and Trapped key, e.g. when RGB pictures were kept)."""
-    import pikepdf
+class _Info(pd.PDFInfo):
+    """The document Info dictionary: reportlab's keys, the export's dates, and the PDF/X keys
+    (reportlab's PDFInfo.format writes a fixed set of keys)."""
 
+    def __init__(self, base: pd.PDFInfo, stamp: str, extra: dict) -> None:
+        super().__init__()
+        self.base = base  # reportlab's PDFInfo, filled by canvas.setTitle() and friends
+        self.stamp = stamp
+        self.extra = extra
+
+    def digest(self, md5object) -> None:
+        self.base.digest(md5object)  # the document ID is a digest of the content and these
+
+    def format(self, document) -> bytes:
+        b = self.base
+        d = {"Title": pd.PDFString(b.title), "Author": pd.PDFString(b.author),
+             "CreationDate": pd.PDFString(self.stamp), "ModDate": pd.PDFString(self.stamp),
+             "Producer": pd.PDFString(b.producer), "Creator": pd.PDFString(b.creator),
+             "Subject": pd.PDFString(b.subject), "Keywords": pd.PDFString(b.keywords),
+             "Trapped": pd.PDFName("False")}
+        d.update({k: pd.PDFString(v) for k, v in self.extra.items()})
+        return pd.PDFDictionary(d).format(document)
+
+
+def make_pdfx(canv, profile: str, title: str = "", pdfx: bool = True, output_condition: str = "",
+              when: Optional[_dt.datetime] = None) -> None:
+    """Make the reportlab canvas `canv` (before its save()) write a PDF/X-1a file: PDF 1.3, the
+    OutputIntent in the catalog, the GTS_PDFX keys, Trapped, dates and title in Info; reportlab
+    writes the document ID. With pdfx=False (e.g. RGB pictures kept) only the dates, Trapped
+    and the title. Written by reportlab itself as it saves, so the file is written once."""
+    doc = canv._doc
     when = when or _dt.datetime.now().astimezone()
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        for i, page in enumerate(pdf.pages):
-            for box in ("/TrimBox", "/BleedBox"):
-                if box not in page.obj:
-                    raise RuntimeError(f"page {i + 1} has no {box}")  # the painter always writes them
-        info = pdf.docinfo
-        stamp = pikepdf.String(pdf_date(when))
-        info["/CreationDate"] = stamp
-        info["/ModDate"] = stamp
-        info["/Trapped"] = pikepdf.Name("/False")
-        if title:
-            info["/Title"] = pikepdf.String(title)
-        if pdfx:
-            icc = pdf.make_stream(Path(profile).read_bytes())
-            icc["/N"] = 4
-            desc = profile_description(profile)
-            intent = pikepdf.Dictionary(
-                Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFX,
-                OutputConditionIdentifier=pikepdf.String(output_condition or "Custom"),
-                OutputCondition=pikepdf.String(desc if not output_condition else output_condition),
-                RegistryName=pikepdf.String("http://www.color.org"),
-                Info=pikepdf.String(desc),
-                DestOutputProfile=icc)
-            pdf.Root.OutputIntents = pikepdf.Array([intent])
-            info["/GTS_PDFXVersion"] = pikepdf.String(PDFX_VERSION)
-            info["/GTS_PDFXConformance"] = pikepdf.String(PDFX_CONFORMANCE)
-        # PDF/X-1a:2001 is PDF 1.3: no object streams; qpdf writes a fresh document /ID.
-        pdf.save(path, force_version="1.3" if pdfx else None,
-                 object_stream_mode=pikepdf.ObjectStreamMode.disable, fix_metadata_version=False)
+    if title:
+        doc.info.title = title
+    extra = {}
+    if pdfx:
+        icc = pd.PDFStream(content=Path(profile).read_bytes(),
+                           filters=[pd.PDFZCompress] if doc.compression else [])
+        icc.dictionary["N"] = 4
+        desc = profile_description(profile)
+        intent = pd.PDFDictionary({
+            "Type": pd.PDFName("OutputIntent"), "S": pd.PDFName("GTS_PDFX"),
+            "OutputConditionIdentifier": pd.PDFString(output_condition or "Custom"),
+            "OutputCondition": pd.PDFString(desc if not output_condition else output_condition),
+            "RegistryName": pd.PDFString("http://www.color.org"),
+            "Info": pd.PDFString(desc),
+            "DestOutputProfile": doc.Reference(icc, "BMOutputProfile")})
+        cat = doc.Catalog
+        # reportlab's catalog writes only the keys its class lists: list this one for this document
+        cat.__NoDefault__ = [*type(cat).__NoDefault__, "OutputIntents"]
+        cat.OutputIntents = pd.PDFArray([intent])
+        extra = {"GTS_PDFXVersion": PDFX_VERSION, "GTS_PDFXConformance": PDFX_CONFORMANCE}
+        doc._pdfVersion = (1, 3)  # PDF/X-1a:2001 is PDF 1.3 (reportlab writes no object streams)
+    doc.info = _Info(doc.info, pdf_date(when), extra)
