@@ -401,7 +401,7 @@ class _Composer:
                 break
             prefix.append(prefix[-1] + self.estimate(u))
         # a page takes about 1.1 times the estimate (heads grow, blocks keep a line or two empty)
-        whole = [n for n in range(len(prefix) - 1, 0, -1) if prefix[n] <= 1.15 * cap]
+        whole = [n for n in range(len(prefix) - 1, 0, -1) if prefix[n] <= 1.02 * cap]
         rank = lambda us: [replace(u, importance=i) for i, u in enumerate(us)]  # noqa: E731
         tries = 0
         if self.jumps and self.page == 0 and not last:

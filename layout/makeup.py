@@ -154,6 +154,12 @@ def article_variants(story: Story, cols: int, importance: int, grid: Grid, scrip
                                 vertical_text=vertical_text, air=a)
                     out += _verified(story, v, grid, script, fonts, max_empty)
     if allow_vertical and cols >= 2 and importance > 0:
+        # a smaller 竖题 in a zone as high, as many columns wide, in a block as high fills the
+        # block exactly as a larger one does and always costs more (a size step is 1, a zone line
+        # 0.25 and the smaller head needs more of them): `_dedupe` would drop it, so it is never
+        # verified (about half the 竖题 candidates). Vertical text is flowed with the head's own
+        # size, so there every candidate is verified.
+        seen: set[tuple[int, int, int]] = set()
         for si, size in enumerate((26.0, 22.0, 20.0, 18.0, 16.0)):
             hv, vc = vertical_head(story, grid, size, face, script, fonts)
             if vc >= cols:
@@ -164,6 +170,9 @@ def article_variants(story: Story, cols: int, importance: int, grid: Grid, scrip
                 H = hv + d
                 r = math.ceil((L + vc * H) / cols) + air
                 empty = cols * (r - air) - vc * H - L
+                if not vertical_text and (r, H, vc) in seen:
+                    continue
+                seen.add((r, H, vc))
                 if empty <= max_empty and H + air <= r:
                     hs = HeadStyle(orientation="vertical", face=face, size=size, rows=H)
                     v = Variant(r, cols, hs, H, 0, 3.0 + si + d * 0.25, f"vertical headline 竖题 {size:g}pt",
