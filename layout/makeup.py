@@ -125,6 +125,12 @@ def face_for(importance: int) -> str:
     return "hei" if importance % 2 == 0 else "song"
 
 
+def head_rank(importance: int) -> int:
+    """The rank a story's variants depend on (`sizes_for`, `face_for`): from the fourth story on
+    only the face alternates, so ranks 3, 5, 7… and 4, 6, 8… make the same variants (memo keys)."""
+    return importance if importance <= 2 else 4 - importance % 2
+
+
 def article_variants(story: Story, cols: int, importance: int, grid: Grid, script: str,
                      fonts: FontRegistry, allow_vertical: bool = True, max_empty: int = MAX_EMPTY,
                      vertical_text: bool = False, under: bool = False) -> list[Variant]:
@@ -392,16 +398,21 @@ def stack_choices(variants: Sequence[Sequence[Variant]], total: int, limit: int 
                     suffix[i][k] = c + v.cost
     out: list[tuple[Variant, ...]] = []
 
+    n = len(variants)
+    rows = [[v.rows for v in vs] for vs in variants]
+
     def walk(i: int, left: int, acc: list[Variant]) -> None:
         if len(out) >= limit:
             return
-        if i == len(variants):
-            if left == 0:
-                out.append(tuple(acc))
+        if i == n:  # left is 0: suffix[n] holds only 0
+            out.append(tuple(acc))
             return
-        for v in variants[i]:
-            if left - v.rows in suffix[i + 1]:
-                walk(i + 1, left - v.rows, acc + [v])
+        reach = suffix[i + 1]
+        for v, r in zip(variants[i], rows[i]):
+            if left - r in reach:
+                acc.append(v)
+                walk(i + 1, left - r, acc)
+                acc.pop()
 
     walk(0, total, [])
     return sorted(out, key=lambda ch: sum(v.cost for v in ch))
@@ -428,16 +439,6 @@ def splits(n: int, k: int) -> list[tuple[int, ...]]:
     return out
 
 
-def _facing_mask(placed: Sequence[tuple[int, Variant]], side: int) -> int:
-    """碰题 is a head facing the right side of one stack level with one facing the left side of the
-    next (rows overlapping): the rows of a placed stack's headline zones that face its left (0) /
-    right (1) side, as a bit mask."""
-    m = 0
-    for t, v in placed:
-        m |= v.mask(side) << t
-    return m
-
-
 def place(choice: Sequence[Variant], top: int) -> list[tuple[int, Variant]]:
     out, r = [], top
     for v in choice:
@@ -461,13 +462,19 @@ def best_region(groups: Sequence[Sequence[Sequence[Variant]]], top: int, total: 
     rest = [0.0] * (len(per) + 1)  # the least the stacks from i on can cost
     for i in range(len(per) - 1, -1, -1):
         rest[i] = rest[i + 1] + min(per[i][1])
-    placed: dict[tuple[int, int], tuple] = {}  # a choice placed, with its head rows facing each side
+    # 碰题 is a head facing the right side of one stack level with one facing the left side of the
+    # next (rows overlapping): each choice's head rows facing its stack's left / right side, as bit
+    # masks, made when first met (most choices the walk meets it rejects: only a page found is placed)
+    masks: list[list[Optional[tuple[int, int]]]] = [[None] * len(chs) for chs, _ in per]
 
-    def option(i: int, k: int) -> tuple:
-        got = placed.get((i, k))
-        if got is None:
-            p = place(per[i][0][k], top)
-            got = placed[i, k] = (p, _facing_mask(p, 0), _facing_mask(p, 1))
+    def facing_masks(i: int, k: int) -> tuple[int, int]:
+        left = right = 0
+        r = top
+        for v in per[i][0][k]:
+            left |= v.mask(0) << r
+            right |= v.mask(1) << r
+            r += v.rows
+        got = masks[i][k] = (left, right)
         return got
 
     best: Optional[tuple[float, list]] = None
@@ -476,18 +483,20 @@ def best_region(groups: Sequence[Sequence[Sequence[Variant]]], top: int, total: 
     def walk(i: int, acc: list, cost: float, facing: int) -> None:
         nonlocal best, nodes
         if i == len(per):
-            best = (cost, list(acc))
+            best = (cost, [place(per[j][0][k], top) for j, k in enumerate(acc)])
             return
+        bound = rest[i + 1]
+        mi = masks[i]
         for k, c in enumerate(per[i][1]):
-            if best is not None and cost + c + rest[i + 1] >= best[0]:
+            if best is not None and cost + c + bound >= best[0]:
                 break  # the choices are cheapest first: none further can win
             nodes += 1
             if nodes > max_nodes:
                 return
-            p, lefts, rights = option(i, k)
-            if acc and facing & lefts:
+            m = mi[k] or facing_masks(i, k)
+            if acc and facing & m[0]:
                 continue
-            walk(i + 1, acc + [p], cost + c, rights)
+            walk(i + 1, acc + [k], cost + c, m[1])
 
     walk(0, [], 0.0, 0)
     return best
