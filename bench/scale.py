@@ -44,6 +44,15 @@ def _export_child(doc_path: str, out_dir: str, workers: int) -> int:
         return 0
     from concurrent.futures import ProcessPoolExecutor
 
+    # Import the exporter and load the font metrics once, before the workers fork: each worker
+    # then starts with them, instead of paying the imports and the font registry again.
+    import layout.pdf  # noqa: F401
+    import layout.render  # noqa: F401
+    from layout.fonts import default_registry
+
+    reg = default_registry()
+    for key in reg.entries:
+        reg.face(key)
     chunks = [list(range(k, n, workers)) for k in range(workers)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         done = sum(pool.map(_export_pages, [doc_path] * workers, [out_dir] * workers, chunks))
