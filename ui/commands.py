@@ -34,38 +34,32 @@ class DocumentCommand(QUndoCommand):
         self.session.set_document(self.before)
 
 
-class NudgeCommand(DocumentCommand):
+class MergingCommand(DocumentCommand):
+    """An edit that merges with the next one of the same kind and key into one undo step
+    (Qt's mergeWith): `command_id` names the kind, `key` what must match."""
+
+    def __init__(self, session: EditorSession, after: Document, text: str, command_id: int, key) -> None:
+        super().__init__(session, after, text)
+        self.command_id, self.key = command_id, key
+
+    def id(self) -> int:
+        return self.command_id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, MergingCommand) or (other.command_id, other.key) != (self.command_id, self.key):
+            return False
+        self.after = other.after
+        return True
+
+
+def nudge_command(session: EditorSession, after: Document, text: str, key: tuple[str, ...]) -> MergingCommand:
     """An arrow-key move of the selected blocks; consecutive nudges of the same blocks merge."""
-
-    def __init__(self, session: EditorSession, after: Document, text: str, key: tuple[str, ...]) -> None:
-        super().__init__(session, after, text)
-        self.key = key
-
-    def id(self) -> int:
-        return NUDGE_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, NudgeCommand) or other.key != self.key:
-            return False
-        self.after = other.after
-        return True
+    return MergingCommand(session, after, text, NUDGE_ID, key)
 
 
-class TypingCommand(DocumentCommand):
+def typing_command(session: EditorSession, after: Document, text: str, story_id: str) -> MergingCommand:
     """An edit of one story's text in the story editor; a run of keystrokes is one step."""
-
-    def __init__(self, session: EditorSession, after: Document, text: str, story_id: str) -> None:
-        super().__init__(session, after, text)
-        self.story_id = story_id
-
-    def id(self) -> int:
-        return TYPING_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, TypingCommand) or other.story_id != self.story_id:
-            return False
-        self.after = other.after
-        return True
+    return MergingCommand(session, after, text, TYPING_ID, story_id)
 
 
 def push(session: EditorSession, after: Document, text: str) -> None:

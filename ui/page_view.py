@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsRectItem, QGraphicsScene,
 from layout.display import GlyphRun, ImageItem, PageDisplay
 from layout.model import Block, ImageFrame, Page, Paragraph, RuleLine, Story
 
-from .commands import NudgeCommand, push
+from .commands import nudge_command, push
 from .edits import link_frames
 from .items import BlockItem, RuleLineItem, block_rect, layout_is_fast, rubber_block
 from .painter import paint_page
@@ -387,7 +387,7 @@ class PageScene(QGraphicsScene):
         after = self._with_blocks(blocks)
         if after != self.session.doc:
             key = tuple(sorted(b.id for b in blocks))
-            self.session.undo_stack.push(NudgeCommand(self.session, after, text, key))
+            self.session.undo_stack.push(nudge_command(self.session, after, text, key))
         for bid in [b.id for b in blocks]:
             it = self._blocks.get(bid)
             if it is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ..commands import TypingCommand
+from ..commands import typing_command
 from ..session import EditorSession
 from .story_text import MAIN_SEP, ROLE_LABELS, ROLES, StoryBodyEdit, with_fields
 
@@ -87,5 +87,5 @@ class StoryEditorPanel(QWidget):
         new = with_fields(story, self.kicker.text(), self.main.text(), self.sub.text(),
                           self.byline.text(), self.body.paragraphs())
         if new != story:
-            self.session.undo_stack.push(TypingCommand(self.session, self.session.doc.replace_story(new),
+            self.session.undo_stack.push(typing_command(self.session, self.session.doc.replace_story(new),
                                                        self.tr("编辑稿件"), story.id))
