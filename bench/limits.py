@@ -10,7 +10,6 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +18,7 @@ if str(ROOT) not in sys.path:
 sys.path.insert(0, str(ROOT / "tests"))
 
 from layout import limits  # noqa: E402
-from layout.fonts import FontRegistry, _bundled_entries, _user_entries  # noqa: E402
+from layout.fonts import _bundled_entries, _user_entries  # noqa: E402
 from layout.model import Block, Document, Headline, Page, Paragraph, Story  # noqa: E402
 from layout.presets import broadsheet  # noqa: E402
 from layout.render import lay_out_document, lay_out_page  # noqa: E402

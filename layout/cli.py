@@ -191,7 +191,6 @@ def _images_relative_to(doc, doc_path: str):
     move as a whole); a picture outside that folder keeps its full path and will need consent."""
     import os
 
-    from .model import Block
 
     folder = Path(doc_path).resolve().parent
 

@@ -15,7 +15,7 @@ from typing import Optional
 from .flow import body_segments, head_segments, lines_needed
 from .fonts import FontRegistry, default_registry
 from .headline import plan_headline, plan_vertical
-from .model import Block, Grid, HeadStyle, Story
+from .model import Block, Grid, Story
 
 MAX_TRACKING = 0.03
 HEAD_SIZES = (48.0, 42.0, 36.0, 30.0, 26.0, 22.0, 20.0, 18.0, 16.0)  # the house headline scale

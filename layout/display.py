@@ -5,7 +5,7 @@ points (origin top-left of the trim, y down). Painters only walk the list.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional, Union
 
 CMYK = tuple[float, float, float, float]

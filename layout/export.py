@@ -4,7 +4,7 @@ The CLI and the editor both call `export_document`, so the editor's export is th
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 

@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import pickle
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path

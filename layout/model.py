@@ -6,7 +6,7 @@ Edits never mutate: they build a new snapshot with `dataclasses.replace`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Optional
 
 SCHEMA_VERSION = 1

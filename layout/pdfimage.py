@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 from dataclasses import dataclass
-from typing import Optional, Union
+from typing import Optional
 
 from .errors import UserError
 from .limits import MAX_IMAGE_PIXELS, check_image_pixels

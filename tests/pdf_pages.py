@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from layout.display import BLACK, BlockFacts, BoxItem, GlyphRun, ImageItem, PageDisplay, RuleItem
+from layout.display import BLACK, BlockFacts, BoxItem, ImageItem, PageDisplay, RuleItem
 from layout.model import PageSpec
 from layout.typeset import TextStyle, set_paragraph
 from layout.units import mm

@@ -1,5 +1,4 @@
 """Copyfit steps: each recorded and undoable, tracking clamped to ±3 %, never a body-size change."""
-from dataclasses import replace
 
 import pytest
 

@@ -1,6 +1,5 @@
 """The font registry: metrics from the font files themselves, fallback chains, user fonts."""
 import json
-import os
 
 import pytest
 from fontTools.fontBuilder import FontBuilder

@@ -10,7 +10,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from layout.display import BLACK, BoxItem, ImageItem, PageDisplay, RuleItem
+from layout.display import BLACK, ImageItem, PageDisplay, RuleItem
 from layout.errors import UserError
 from layout.fonts import FontEntry, FontRegistry
 from layout.pdf import PdfMeta, PdfOptions, write_pdf, write_pdf_per_page

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from layout.display import BlockFacts, BoxItem, GlyphRun, ImageItem, PageDisplay, RuleItem
-from layout.fonts import FontEntry, FontRegistry, default_registry
-from layout.pdf import PdfOptions, write_pdf
+from layout.fonts import FontEntry, FontRegistry
+from layout.pdf import write_pdf
 from layout.preflight import preflight_pages, preflight_pdf
 from layout.typeset import TextStyle, set_paragraph
 from layout.units import mm

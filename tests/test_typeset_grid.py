@@ -12,19 +12,13 @@ from hypothesis import given, settings, strategies as st
 from layout.cjk import STRICT, char_class, HAN as HAN_CLASS
 from layout.fonts import default_registry
 from layout.typeset import TextStyle, set_paragraph
-from testfont import test_fonts
+from testfont import FONT_SETS, font_env, test_fonts
 from test_typeset_property import paragraph
 
 SIZE = 10.0
 EM = SIZE
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "jiceng-page.txt"
-FONTS = {"test": (test_fonts, "sc"), "noto-sc": (default_registry, "sc"), "noto-tc": (default_registry, "tc")}
-
-
-@pytest.fixture(params=list(FONTS))
-def env(request):
-    make, script = FONTS[request.param]
-    return make(), script
+env = pytest.fixture(params=list(FONT_SETS))(font_env)
 
 
 def gset(text, measure_em, env, **kw):

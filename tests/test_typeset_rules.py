@@ -5,23 +5,12 @@ from __future__ import annotations
 import pytest
 
 from layout.cjk import STRICT, TRADITIONAL
-from layout.fonts import default_registry
 from layout.typeset import SetLine, TextStyle, set_paragraph
-from testfont import test_fonts
+from testfont import FONT_SETS, font_env
 
 SIZE = 10.0
 EM = SIZE
-FONTS = {
-    "test": (test_fonts, "sc"),
-    "noto-sc": (default_registry, "sc"),
-    "noto-tc": (default_registry, "tc"),
-}
-
-
-@pytest.fixture(params=list(FONTS))
-def env(request):
-    make, script = FONTS[request.param]
-    return make(), script
+env = pytest.fixture(params=list(FONT_SETS))(font_env)
 
 
 def setp(text, measure_em, env, **kw):

@@ -117,3 +117,15 @@ def test_fonts() -> FontRegistry:
 
 
 test_fonts.__test__ = False  # a helper, not a test
+
+
+# The font set-ups typography tests run on: the exact-metric test font, and the bundled SC and TC faces.
+FONT_SETS = {"test": (test_fonts, "sc"), "noto-sc": (None, "sc"), "noto-tc": (None, "tc")}
+
+
+def font_env(request) -> tuple[FontRegistry, str]:
+    """(registry, script) for a fixture parametrised over FONT_SETS."""
+    from layout.fonts import default_registry
+
+    make, script = FONT_SETS[request.param]
+    return (make or default_registry)(), script
