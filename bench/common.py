@@ -95,6 +95,10 @@ def run_process(argv: Sequence[str], cwd: Path = ROOT, env: Optional[dict] = Non
     than wall time when other work competes for the cores.
     """
     full_env = dict(os.environ)
+    # A process on an installed machine reads its modules' cached bytecode (pip compiles it, or
+    # the first run writes it); a sandbox that sets PYTHONDONTWRITEBYTECODE would make every run
+    # recompile Banmian's own modules (~80 ms) while the peer's and floor's site-packages keep theirs.
+    full_env.pop("PYTHONDONTWRITEBYTECODE", None)
     full_env.update(env or {})
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         wrapped = [TIME, "-f", "BENCH %M %U %S", "-o", rss.name, *argv] if TIME else list(argv)
