@@ -192,6 +192,17 @@ def markdown(r: dict) -> str:
               f"{', '.join(map(str, sc.get('per_page_over_pages', [])))} pages): Banmian {_f(sc.get('ms_per_added_page_banmian'), ' ms')}, "
               f"Typst {_f(sc.get('ms_per_added_page_typst'), ' ms')}; ratio "
               f"**{_f(sc.get('ratio_per_page_banmian_typst'))}**.", ""]
+        split = sc.get("stage_split", {})
+        if _na(split):
+            L += [f"Where an added page goes: {_na(split)}", ""]
+        elif split:
+            L += ["Where an added page goes (one fresh process per edition, each stage timed in it; "
+                  "slope against pages):", ""]
+            L += _table(["pages", "PDF pages", "import copy", "compose (makeup)", "export (lay out + PDF)"],
+                        [[e["pages"], e["pdf_pages"], _f(e["import_ms"], " ms"), _f(e["compose_ms"], " ms"),
+                          _f(e["export_ms"], " ms")] for e in split.get("editions", [])]
+                        + [["per added page", "", _f(split.get("per_page_import_ms"), " ms"),
+                            _f(split.get("per_page_compose_ms"), " ms"), _f(split.get("per_page_export_ms"), " ms")]])
         pe = sc.get("parallel_export", {})
         if _na(pe):
             L += [f"Parallel export: {_na(pe)}", ""]

@@ -9,7 +9,12 @@ Parallel export: the 16-page edition is composed and saved once; then a fresh pr
 lays out every page and writes one PDF per page (as pages go to the plant), either serially or
 split over worker processes, one per core.
 
+Where each added page goes: a fresh process per edition size imports the copy, composes the
+edition and exports it, timing each stage; the slope of each stage against pages splits the
+cost of an added page between import, makeup and export.
+
     python3 bench/scale.py --export DOC.json OUTDIR WORKERS     child: the export, timed by the parent
+    python3 bench/scale.py --stages OUT.pdf COPY…                child: stage times as JSON
 """
 from __future__ import annotations
 
@@ -20,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import edition_copy, pipeline, typst_peer  # noqa: E402
-from bench.common import PYTHON, Unavailable, ratio, time_processes  # noqa: E402
+from bench.common import PYTHON, ROOT, Unavailable, ratio, time_processes  # noqa: E402
 
 
 def _export_pages(doc_path: str, out_dir: str, indices: list[int]) -> int:
@@ -58,6 +63,47 @@ def _export_child(doc_path: str, out_dir: str, workers: int) -> int:
         done = sum(pool.map(_export_pages, [doc_path] * workers, [out_dir] * workers, chunks))
     assert done == n
     return 0
+
+
+def _stages_child(out_pdf: str, copies: list[str]) -> int:
+    """Import, compose and export one edition in this (fresh) process; print each stage's ms."""
+    import json
+    import time
+
+    t0 = time.perf_counter()
+    stories = pipeline.stories([Path(c) for c in copies])
+    t1 = time.perf_counter()
+    doc = pipeline.compose(stories, pages=len(copies))
+    t2 = time.perf_counter()
+    from layout.document_io import ImageAccess
+    from layout.export import export_document
+
+    export_document(doc, out_pdf, list(range(len(doc.pages))), force=True, images=ImageAccess())
+    t3 = time.perf_counter()
+    print(json.dumps({"import_ms": round(1000 * (t1 - t0), 1), "compose_ms": round(1000 * (t2 - t1), 1),
+                      "export_ms": round(1000 * (t3 - t2), 1), "pdf_pages": len(doc.pages)}))
+    return 0
+
+
+def stage_split(work: Path, sizes: tuple[int, ...]) -> dict:
+    """Per added page, how much is import, makeup (compose) and export (lay out + PDF): the
+    least-squares slope of each stage's time against pages, one fresh process per edition."""
+    import json
+    import subprocess
+
+    rows = []
+    for n in sizes:
+        copies = edition_copy.write_edition(work / f"ed{n}", n)
+        got = subprocess.run([PYTHON, "bench/scale.py", "--stages", str(work / f"stages{n}.pdf"),
+                              *map(str, copies)], cwd=ROOT, capture_output=True, text=True,
+                             env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
+        if got.returncode:
+            return {"unavailable": f"stage split of {n} pages exited {got.returncode}: {got.stderr[-300:]}"}
+        rows.append({"pages": n, **json.loads(got.stdout.strip().splitlines()[-1])})
+    out: dict = {"editions": rows}
+    for stage in ("import_ms", "compose_ms", "export_ms"):
+        out[f"per_page_{stage}"] = _slope([(r["pages"], r[stage]) for r in rows])
+    return out
 
 
 def _pages_of(pdf: Path) -> int:
@@ -118,6 +164,7 @@ def run(work: Path, sizes: tuple[int, ...] = (1, 4, 16, 64), repeat: int = 3, pa
             row["banmian"]["command"] = f"main.py compose page-01.txt … page-{n:02d}.txt -o ed.pdf --pages {n} --force"
         out["editions"].append(row)
     out.update(per_page(out["editions"]))
+    out["stage_split"] = stage_split(work, tuple(n for n in sizes if n <= 16))
     out["parallel_export"] = parallel(work, parallel_pages, repeat, warmup)
     return out
 
@@ -168,6 +215,8 @@ def parallel(work: Path, pages: int, repeat: int, warmup: int = 1) -> dict:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--export"]:
         sys.exit(_export_child(sys.argv[2], sys.argv[3], int(sys.argv[4])))
+    if sys.argv[1:2] == ["--stages"]:
+        sys.exit(_stages_child(sys.argv[2], sys.argv[3:]))
     import json
     import tempfile
 

@@ -70,3 +70,21 @@ def test_report_is_written_for_partial_results():
     move = next(t for t in results["targets"] if t["target"].startswith("move one block: re-layout + repaint"))
     assert move["figure"] == 4.0 and move["met"] is True
     json.dumps(results)  # JSON-ready
+
+
+def test_stage_split_times_each_stage_of_real_editions(tmp_path):
+    from bench import scale
+
+    split = scale.stage_split(tmp_path, (1, 2))
+    assert [e["pages"] for e in split["editions"]] == [1, 2]
+    assert all(e["pdf_pages"] >= 1 and e["compose_ms"] > 0 and e["export_ms"] > 0 for e in split["editions"])
+    assert (tmp_path / "stages2.pdf").stat().st_size > 0
+    assert split["per_page_compose_ms"] is not None
+    results = {"machine": {"date": "2026-01-01", "cores": 2, "cpu": "x", "python": "3.11", "platform": "p",
+                           "load_at_start": 0.1, "packages": {}},
+               "mode": "quick", "seconds": 1.0, "versus": {"unavailable": "not run"},
+               "interactive": {"unavailable": "not run"}, "scale": {"editions": [], "stage_split": split,
+                                                                   "parallel_export": {"unavailable": "not run"}}}
+    results["targets"] = targets(results)
+    md = report.markdown(results)
+    assert "Where an added page goes" in md and "per added page" in md
