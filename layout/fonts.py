@@ -230,6 +230,7 @@ class FontRegistry:
         self.problems: list[str] = list(problems)
         self._faces: dict[str, Face] = {}
         self._resolve_cache: dict[tuple[str, str, str], Optional[Face]] = {}
+        self._chains: dict[tuple[str, str], tuple[str, ...]] = {}
 
     # -- faces
     def face(self, key: str) -> Face:
@@ -255,6 +256,15 @@ class FontRegistry:
     def chain(self, role: str, script: str = "sc") -> list[str]:
         """Font keys to try for a role, best first: the role's face for the script, the role in the
         other script, the body face, then every other font."""
+        return list(self._chain(role, script))
+
+    def _chain(self, role: str, script: str) -> tuple[str, ...]:
+        # Memoised: every character the registry has not resolved yet asks for its chain, and the
+        # entries never change after __init__.
+        k = (role, script)
+        found = self._chains.get(k)
+        if found is not None:
+            return found
         other = "tc" if script == "sc" else "sc"
         order: list[str] = []
 
@@ -271,10 +281,11 @@ class FontRegistry:
         add(lambda e: e.role == "body" and e.script == script)
         add(lambda e: e.role == "body")
         add(lambda e: True)
-        return order
+        self._chains[k] = found = tuple(order)
+        return found
 
     def primary(self, role: str, script: str = "sc") -> Face:
-        return self.face(self.chain(role, script)[0])
+        return self.face(self._chain(role, script)[0])
 
     def resolve(self, role: str, script: str, ch: str) -> Optional[Face]:
         """The first face in the role's chain that has `ch`; None when no font has it (tofu)."""
@@ -282,7 +293,7 @@ class FontRegistry:
         if k in self._resolve_cache:
             return self._resolve_cache[k]
         found = None
-        for key in self.chain(role, script):
+        for key in self._chain(role, script):
             f = self.face(key)
             if f.has(ch):
                 found = f
