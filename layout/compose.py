@@ -17,8 +17,8 @@ from typing import Optional, Sequence
 
 from .copyfit import body_lines, head_rows
 from .fonts import FontRegistry, default_registry
-from .makeup import (MIN_JUMP_BODY, Pair, article_variants, best_region, continued_variants, head_rank,
-                     lead_variants, pairs,
+from .makeup import (MIN_JUMP_BODY, Pair, StackChoices, article_variants, best_region, continued_variants,
+                     head_rank, lead_variants, pairs,
                      partial_variants, partitions,
                      photo_variants, splits, stack_sums, variant_block, Variant)
 from .model import Block, Document, HeadStyle, ImageFrame, Page, PageHeader, PageSpec, RuleLine, Story
@@ -102,6 +102,7 @@ class _Composer:
         self._variants: dict[tuple, tuple] = {}
         self._sums: dict[tuple, dict[int, float]] = {}
         self._best: dict[tuple, object] = {}
+        self._choices: dict[tuple, StackChoices] = {}
         self.work = 0  # search steps spent on this page (bounded by SEARCH_BUDGET)
         self.unplaced: list[_Unit] = []  # units no page could start with
         self.vertical_heads: frozenset[str] = frozenset()  # stories to set with a 竖题
@@ -229,8 +230,17 @@ class _Composer:
             # a page with stories cut (下转) has many more ways to sum (any cut height), and the
             # first choices found in a stack cluster on one of them: look further (bounded still)
             wide = (JUMP_CHOICES, JUMP_NODES) if self.partial else ()
-            self._best[key] = best_region(groups, top, total, *wide)
+            self._best[key] = best_region(groups, top, total, *wide, choices=self.stack_choices)
         return self._best[key]
+
+    def stack_choices(self, group: list[list], total: int, limit: int) -> StackChoices:
+        """`makeup.StackChoices`, memoised (ids stable, see `stack_sums`): a stack recurs beside
+        other neighbours in many regions; about half the choices asked for were made before."""
+        key = (tuple(map(id, group)), total, limit)
+        got = self._choices.get(key)
+        if got is None:
+            got = self._choices[key] = StackChoices(group, total, limit)
+        return got
 
     def exact_page(self, units: list[_Unit], fill: bool = True
                    ) -> Optional[tuple[float, list[Block], list[RuleLine]]]:

@@ -447,53 +447,63 @@ def place(choice: Sequence[Variant], top: int) -> list[tuple[int, Variant]]:
     return out
 
 
+class StackChoices:
+    """One stack's variant choices summing to `total` rows (`stack_choices`, cheapest first), their
+    costs and — made when first asked, most are never reached — the rows of their heads facing the
+    stack's left / right side as bit masks from the stack top. A stack recurs in many regions (its
+    neighbours change), so the caller may keep these and pass them to `best_region` again."""
+
+    def __init__(self, variants: Sequence[Sequence[Variant]], total: int, limit: int) -> None:
+        self.choices = stack_choices(variants, total, limit)
+        self.costs = [sum(v.cost for v in ch) for ch in self.choices]
+        self._masks: list[Optional[tuple[int, int]]] = [None] * len(self.choices)
+
+    def masks(self, k: int) -> tuple[int, int]:
+        got = self._masks[k]
+        if got is None:
+            left = right = r = 0
+            for v in self.choices[k]:
+                left |= v.mask(0) << r
+                right |= v.mask(1) << r
+                r += v.rows
+            got = self._masks[k] = (left, right)
+        return got
+
+
 def best_region(groups: Sequence[Sequence[Sequence[Variant]]], top: int, total: int,
-                limit: int = 150, max_nodes: int = 1000
+                limit: int = 150, max_nodes: int = 1000, choices=StackChoices
                 ) -> Optional[tuple[float, list[list[tuple[int, Variant]]]]]:
     """The cheapest collision-free choice for stacks side by side, each exactly `total` rows.
     Branch and bound over each stack's choices (cheapest first), at most `max_nodes` steps: the
-    best found by then (deterministic)."""
+    best found by then (deterministic). choices(group, total, limit) -> StackChoices (a memo)."""
     per = []
     for g in groups:
-        chs = stack_choices(g, total, limit)
-        if not chs:
+        sc = choices(g, total, limit)
+        if not sc.choices:
             return None
-        per.append((chs, [sum(v.cost for v in ch) for ch in chs]))
+        per.append(sc)
     rest = [0.0] * (len(per) + 1)  # the least the stacks from i on can cost
     for i in range(len(per) - 1, -1, -1):
-        rest[i] = rest[i + 1] + min(per[i][1])
+        rest[i] = rest[i + 1] + min(per[i].costs)
     # 碰题 is a head facing the right side of one stack level with one facing the left side of the
-    # next (rows overlapping): each choice's head rows facing its stack's left / right side, as bit
-    # masks, made when first met (most choices the walk meets it rejects: only a page found is placed)
-    masks: list[list[Optional[tuple[int, int]]]] = [[None] * len(chs) for chs, _ in per]
-
-    def facing_masks(i: int, k: int) -> tuple[int, int]:
-        left = right = 0
-        r = top
-        for v in per[i][0][k]:
-            left |= v.mask(0) << r
-            right |= v.mask(1) << r
-            r += v.rows
-        got = masks[i][k] = (left, right)
-        return got
-
+    # next (rows overlapping); all stacks start at `top`, so their masks from the stack top compare
     best: Optional[tuple[float, list]] = None
     nodes = 0
 
     def walk(i: int, acc: list, cost: float, facing: int) -> None:
         nonlocal best, nodes
         if i == len(per):
-            best = (cost, [place(per[j][0][k], top) for j, k in enumerate(acc)])
+            best = (cost, [place(per[j].choices[k], top) for j, k in enumerate(acc)])
             return
         bound = rest[i + 1]
-        mi = masks[i]
-        for k, c in enumerate(per[i][1]):
+        sc = per[i]
+        for k, c in enumerate(sc.costs):
             if best is not None and cost + c + bound >= best[0]:
                 break  # the choices are cheapest first: none further can win
             nodes += 1
             if nodes > max_nodes:
                 return
-            m = mi[k] or facing_masks(i, k)
+            m = sc.masks(k)
             if acc and facing & m[0]:
                 continue
             walk(i + 1, acc + [k], cost + c, m[1])
