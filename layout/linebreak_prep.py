@@ -13,7 +13,8 @@ import unicodedata
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Optional
+from typing import NamedTuple, Optional
+from weakref import WeakKeyDictionary
 
 from . import cjk
 from .fonts import Face, FontRegistry
@@ -27,13 +28,16 @@ _URL_TRAIL = ".,;:!?)]}'\""
 # Inside a Western word or number, between two letters/digits (never a line break there).
 _JOIN_ANY = ".'’-&_/+"
 _JOIN_DIGITS = ",:－–"
+_HAN_LATIN = frozenset({("han", "latin"), ("latin", "han")})  # kinds of a pair spaced ¼ em apart
 _WORD_SPACE_MIN = 0.6   # a word space shrinks to this share of its width
 WORD_SPACE_MAX = 0.5    # and grows first, up to this many ems
 CJK_LATIN_MIN = 0.125   # the Han–Latin gap shrinks to 1/8 em (TYPOGRAPHY M2)
 
 
-@dataclass(frozen=True)
-class Cluster:
+class Cluster(NamedTuple):
+    """Slots start..end-1 that may not be split. A named tuple, not a dataclass: a paragraph
+    makes one per Han character, and a tuple is built in less than half the time."""
+
     start: int
     end: int
     kind: str  # han | latin | mark | dash | ellipsis | space | other | tcy (upright digits, vertical)
@@ -69,9 +73,16 @@ def segment(text: str) -> list[Cluster]:
     out: list[Cluster] = []
     n = len(text)
     i = 0
+    char_class = cjk.char_class
     while i < n:
         c = text[i]
-        cls = cjk.char_class(c)
+        cls = char_class(c)
+        if cls == cjk.HAN or cls == cjk.ITERATION:
+            # the common case, first: a Han character is a cluster of its own (it is never
+            # ASCII, so never the start of a URL or a word)
+            out.append(Cluster(i, i + 1, "han", False))
+            i += 1
+            continue
         if cls == cjk.INVISIBLE and out:
             last = out[-1]
             out[-1] = Cluster(last.start, i + 1, last.kind, last.narrow)
@@ -105,13 +116,8 @@ def segment(text: str) -> list[Cluster]:
             out.append(Cluster(i, j, "dash" if cls == cjk.DASH else "ellipsis", False))
             i = j
             continue
-        if cls in (cjk.HAN, cjk.ITERATION):
-            kind = "han"
-        elif cls == cjk.OTHER or cls == cjk.INVISIBLE:
-            kind = "other"
-        else:
-            kind = "mark"
-        out.append(Cluster(i, i + 1, kind, ord(c) < 0x2000 and kind != "han"))
+        kind = "other" if cls == cjk.OTHER or cls == cjk.INVISIBLE else "mark"
+        out.append(Cluster(i, i + 1, kind, ord(c) < 0x2000))
         i += 1
     return out
 
@@ -218,99 +224,118 @@ def _caps(ink: Optional[tuple[float, float]], along_em: float) -> tuple[float, f
     return s, 0.5 - s
 
 
+# A shaped slot, in the order of the Prepared lists it fills: (char drawn, face key, gid, adv,
+# draw_adv, cross, drop, rotated, tofu, emit, lcap, rcap, wordspace, countable, visible).
+_EMIT, _ADV = 9, 3
+# Shaped slots per registry and setting (script, size, direction, primary role). Once these are
+# fixed, a slot depends only on the character, its font role and its cluster's kind — and a
+# paragraph's hundreds of characters are a few dozen distinct ones, shaped once per process.
+# (Like the registry's own resolve cache, this assumes a registry's fonts do not change.)
+_SLOTS: "WeakKeyDictionary[FontRegistry, dict[tuple, dict]]" = WeakKeyDictionary()
+_SLOT_SETTINGS_MAX = 256
+
+
+def _slot_cache(fonts: FontRegistry, setting: tuple) -> dict:
+    per_setting = _SLOTS.setdefault(fonts, {})
+    cache = per_setting.get(setting)
+    if cache is None:
+        if len(per_setting) >= _SLOT_SETTINGS_MAX:
+            per_setting.clear()
+        cache = per_setting[setting] = {}
+    return cache
+
+
+def _slot(ch: str, role: str, kind: str, narrow: bool, fonts: FontRegistry, script: str,
+          size: float, vertical: bool, primary: Face) -> Optional[tuple]:
+    """The shaped slot of `ch` in a cluster of `kind`; None for a combining mark that a font has
+    (it is placed over its base, which only prepare knows)."""
+    cls = cjk.char_class(ch)
+    is_mark = unicodedata.category(ch) in ("Mn", "Me")
+    if is_mark and fonts.resolve(role, script, ch) is not None:
+        return None
+    # (a combining mark no font has is drawn as a box below and reported, never dropped)
+    if (cls == cjk.INVISIBLE and not is_mark) or (cls == cjk.SPACE and ch not in " \u00a0"):
+        space = cls == cjk.SPACE  # a word space other than U+0020/00A0: as wide as one
+        adv = primary.char_advance(" ") * size if space else 0.0
+        return (ch, "", 0, adv, 0.0, 0.0, 0.0, False, False, False, 0.0, 0.0, space, False, False)
+    drawn, rot = ch, False
+    if vertical and cls != cjk.SPACE:
+        if kind == "latin":
+            rot = True
+        elif kind != "han":
+            drawn, rot = vertical_char(ch, lambda c: fonts.resolve(role, script, c))
+            if not rot and narrow and drawn == ch:
+                rot = True  # narrow symbols without a vertical form lie down like Latin
+    adjustable = ch in cjk.ADJUSTABLE
+    face = fonts.resolve(role, script, drawn)
+    if face is None:
+        face, gid, tofu = primary, 0, True
+        h = 1.0 if kind in ("han", "other") else primary.advance(0)
+        along, ink = h, None
+    else:
+        tofu = False
+        gid, along, h, ink = _shape(face, drawn, rot, vertical, adjustable)
+    space = cls == cjk.SPACE
+    lcap = rcap = 0.0
+    if adjustable:
+        l, r = _caps(ink, along)
+        lcap, rcap = l * size, r * size
+    cross = drop = 0.0
+    if vertical:
+        if rot:
+            cross = rotated_cross(size)
+        else:
+            cross = upright_cross(h * size)
+            drop = EM_TOP * size
+    countable = not space and kind in ("han", "latin", "other", "tcy")
+    return (drawn, face.key, gid, along * size, h * size, cross, drop, rot, tofu, True, lcap, rcap,
+            space, countable, not space)
+
+
 def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
     """Shape and classify a paragraph for `style` (a TextStyle)."""
     size = style.size
     vertical = style.vertical
-    rules = cjk.kinsoku_rules(getattr(style, "kinsoku", ""), style.script)
+    script = style.script
+    rules = cjk.kinsoku_rules(getattr(style, "kinsoku", ""), script)
     n = len(text)
     clusters = segment(text)
-    primary = fonts.primary(style.role, style.script)
+    primary = fonts.primary(style.role, script)
     roles = [style.role] * n
     for a, b, r in getattr(style, "role_spans", ()):
         roles[max(0, a):max(0, min(b, n))] = [r] * max(0, min(b, n) - max(0, a))
-
-    chars = list(text)
-    faces = [""] * n
-    gids = [0] * n
-    adv = [0.0] * n
-    draw_adv = [0.0] * n
-    cross = [0.0] * n
-    drop = [0.0] * n
-    rotated = [False] * n
-    tofu = [False] * n
-    emit = [True] * n
-    lcap = [0.0] * n
-    rcap = [0.0] * n
-    wordspace = [False] * n
-    countable = [False] * n
-    visible = [True] * n
-    marks: dict[int, float] = {}
 
     if vertical:
         # one or two digits stand upright in one em (纵中横): spaced like a Han character
         clusters = [Cluster(c.start, c.end, "tcy", False)
                     if c.kind == "latin" and c.end - c.start <= TATECHUYOKO_MAX and text[c.start:c.end].isdigit()
                     else c for c in clusters]
+    cache = _slot_cache(fonts, (script, size, vertical, style.role))
+    shaped: list[tuple] = []
+    marks: dict[int, float] = {}
     for cl in clusters:
-        tcy = cl.kind == "tcy"
+        kind, narrow = cl.kind, cl.narrow
         for j in range(cl.start, cl.end):
             ch = text[j]
-            cls = cjk.char_class(ch)
-            is_mark = unicodedata.category(ch) in ("Mn", "Me")
-            if is_mark:
-                mark_face = fonts.resolve(roles[j], style.script, ch)
-                if mark_face is not None:
-                    # A combining mark takes no room. Without GPOS anchors, its ink is centred
-                    # over the character before it (the mark's outline is drawn off its origin).
-                    faces[j], gids[j] = mark_face.key, mark_face.gid(ch)
-                    visible[j] = False
-                    ink = mark_face.bounds(gids[j])
-                    base = next((k for k in range(j - 1, -1, -1) if emit[k] and adv[k] > 0), None)
-                    if ink is not None and base is not None and not vertical:
-                        marks[j] = -adv[base] / 2 - (ink[0] + ink[2]) / 2 * size
-                    continue
-                # no font has the mark: it is drawn as a box below and reported, never dropped
-            if (cls == cjk.INVISIBLE and not is_mark) or (cls == cjk.SPACE and ch not in " \u00a0"):
-                emit[j] = False
-                visible[j] = False
-                if cls == cjk.SPACE:
-                    wordspace[j] = True
-                    adv[j] = primary.char_advance(" ") * size
-                continue
-            rot = False
-            if vertical and cls != cjk.SPACE:
-                if cl.kind == "latin":
-                    rot = not tcy
-                elif cl.kind != "han":
-                    ch, rot = vertical_char(ch, lambda c, r=roles[j]: fonts.resolve(r, style.script, c))
-                    if not rot and cl.narrow and ch == text[j]:
-                        rot = True  # narrow symbols without a vertical form lie down like Latin
-            chars[j] = ch
-            face = fonts.resolve(roles[j], style.script, ch)
-            if face is None:
-                face, gid, tofu[j] = primary, 0, True
-                h = 1.0 if cl.kind in ("han", "other") else primary.advance(0)
-                along, ink = h, None
-            else:
-                gid, along, h, ink = _shape(face, ch, rot, vertical, text[j] in cjk.ADJUSTABLE)
-            faces[j], gids[j], rotated[j] = face.key, gid, rot
-            adv[j], draw_adv[j] = along * size, h * size
-            if cls == cjk.SPACE:
-                wordspace[j] = True
-                visible[j] = False
-            elif cl.kind in ("han", "latin", "other", "tcy"):
-                countable[j] = True
-            if text[j] in cjk.ADJUSTABLE:
-                l, r = _caps(ink, along)
-                lcap[j], rcap[j] = l * size, r * size
-            if vertical:
-                if rot:
-                    cross[j] = rotated_cross(size)
-                else:
-                    cross[j] = upright_cross(h * size)
-                    drop[j] = EM_TOP * size
-        if tcy:
+            key = (ch, roles[j], kind, narrow)
+            s = cache.get(key, False)
+            if s is False:
+                s = cache[key] = _slot(ch, roles[j], kind, narrow, fonts, script, size, vertical, primary)
+            if s is None:
+                # A combining mark takes no room. Without GPOS anchors, its ink is centred
+                # over the character before it (the mark's outline is drawn off its origin).
+                mark_face = fonts.resolve(roles[j], script, ch)
+                gid = mark_face.gid(ch)
+                ink = mark_face.bounds(gid)
+                base = next((k for k in range(j - 1, -1, -1) if shaped[k][_EMIT] and shaped[k][_ADV] > 0), None)
+                if ink is not None and base is not None and not vertical:
+                    marks[j] = -shaped[base][_ADV] / 2 - (ink[0] + ink[2]) / 2 * size
+                s = (ch, mark_face.key, gid, 0.0, 0.0, 0.0, 0.0, False, False, True, 0.0, 0.0, False, False, False)
+            shaped.append(s)
+    (chars, faces, gids, adv, draw_adv, cross, drop, rotated, tofu, emit, lcap, rcap, wordspace,
+     countable, visible) = [list(col) for col in zip(*shaped)] if shaped else [[] for _ in range(15)]
+    for cl in clusters:
+        if cl.kind == "tcy":
             # the digits share one upright em cell, side by side and centred on the axis
             w = sum(draw_adv[cl.start:cl.end])
             x = -w / 2
@@ -333,21 +358,22 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
     cl_gap = style.cjk_latin_space * size
     target = (1.0 if style.compress_pairs == "1em" else 0.5) * size
 
+    adjustable = cjk.ADJUSTABLE
     for ci in range(1, len(clusters)):
         prev, nxt = clusters[ci - 1], clusters[ci]
         before = clusters[ci - 2] if prev.kind == "space" and ci >= 2 else None
         lv = break_level(prev, nxt, text, rules, before)
         b = nxt.start
         level[b] = lv
-        share[b] = lv != NONE
         j = b - 1
         if lv != NONE:
+            share[b] = True
             gap[j] += track
-        if {prev.kind, nxt.kind} == {"han", "latin"} and cl_gap > 0:
+        if (prev.kind, nxt.kind) in _HAN_LATIN and cl_gap > 0:
             gap[j] += cl_gap
             gap_shrink[j] = max(0.0, cl_gap - CJK_LATIN_MIN * size)
         if prev.kind == "space":
-            mixed = before is not None and {before.kind, nxt.kind} == {"han", "latin"}
+            mixed = before is not None and (before.kind, nxt.kind) in _HAN_LATIN
             for k in range(prev.start, prev.end):
                 if not wordspace[k]:
                     continue
@@ -358,8 +384,7 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
                 else:
                     space_shrink[k] = adv[k] * (1 - _WORD_SPACE_MIN)
                     space_grow[k] = max(0.0, WORD_SPACE_MAX * size - adv[k])
-        a_ch, b_ch = text[j], text[b]
-        if a_ch in cjk.ADJUSTABLE and b_ch in cjk.ADJUSTABLE:
+        if text[j] in adjustable and text[b] in adjustable:
             r = min(rcap[j], target)
             l_ = min(lcap[b], target - r)
             pair_r[j], pair_l[b] = r, l_
