@@ -115,7 +115,9 @@ class _Composer:
         imp = head_rank(u.importance if importance is None else importance)
         cut = u.story.id in self.partial
         must = cut and self.must_cut  # the page is made to cut it: only its cut variants
-        key = (u.story.id, u.start, cols, imp, cut, under, must)
+        # the cursor as two ints: hashing the dataclass runs Python code, and this is asked ~300k
+        # times on 16 pages
+        key = (u.story.id, u.start.seg, u.start.pos, cols, imp, cut, under, must)
         if key not in self._variants:
             vs = _unit_variants(u.story, u.start, u.lead, cols, imp, cut, under, u.story.id in self.vertical_heads,
                                 u.story.id in self.vertical_text, self.grid, self.fonts)
@@ -206,9 +208,10 @@ class _Composer:
                 common = s if common is None else {k: common[k] + s[k] for k in common if k in s}
                 if not common:
                     break
-            shape = _shape_cost(ws, mods)
-            for h, c in (common or {}).items():
-                out.setdefault(h, []).append((c + shape, ws, mods, shape))
+            if common:
+                shape = _shape_cost(ws, mods)
+                for h, c in common.items():
+                    out.setdefault(h, []).append((c + shape, ws, mods, shape))
         for h in out:
             out[h].sort(key=lambda t: t[0])
         return out

@@ -376,12 +376,18 @@ def stack_sums(variants: Sequence[Sequence[Variant]]) -> dict[int, float]:
     """Heights a stack of these stories can take exactly, with the cheapest cost of each."""
     sums: dict[int, float] = {0: 0.0}
     for vs in variants:
+        # only the cheapest variant of each height can make a cheapest sum (c + a <= c + b when
+        # a <= b, in floats too): a story has several per height (head shapes), so fewer steps
+        least: dict[int, float] = {}
+        for v in vs:
+            if v.cost < least.get(v.rows, math.inf):
+                least[v.rows] = v.cost
         nxt: dict[int, float] = {}
         for s, c in sums.items():
-            for v in vs:
-                k = s + v.rows
-                if c + v.cost < nxt.get(k, math.inf):
-                    nxt[k] = c + v.cost
+            for r, vc in least.items():
+                k = s + r
+                if c + vc < nxt.get(k, math.inf):
+                    nxt[k] = c + vc
         sums = nxt
     return sums
 
@@ -456,17 +462,17 @@ class StackChoices:
     def __init__(self, variants: Sequence[Sequence[Variant]], total: int, limit: int) -> None:
         self.choices = stack_choices(variants, total, limit)
         self.costs = [sum(v.cost for v in ch) for ch in self.choices]
-        self._masks: list[Optional[tuple[int, int]]] = [None] * len(self.choices)
+        self.made_masks: list[Optional[tuple[int, int]]] = [None] * len(self.choices)
 
     def masks(self, k: int) -> tuple[int, int]:
-        got = self._masks[k]
+        got = self.made_masks[k]
         if got is None:
             left = right = r = 0
             for v in self.choices[k]:
                 left |= v.mask(0) << r
                 right |= v.mask(1) << r
                 r += v.rows
-            got = self._masks[k] = (left, right)
+            got = self.made_masks[k] = (left, right)
         return got
 
 
@@ -497,13 +503,14 @@ def best_region(groups: Sequence[Sequence[Sequence[Variant]]], top: int, total: 
             return
         bound = rest[i + 1]
         sc = per[i]
+        made = sc.made_masks  # the masks made so far (None: not yet), read directly: hot loop
         for k, c in enumerate(sc.costs):
             if best is not None and cost + c + bound >= best[0]:
                 break  # the choices are cheapest first: none further can win
             nodes += 1
             if nodes > max_nodes:
                 return
-            m = sc.masks(k)
+            m = made[k] or sc.masks(k)
             if acc and facing & m[0]:
                 continue
             walk(i + 1, acc + [k], cost + c, m[1])
