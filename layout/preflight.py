@@ -35,18 +35,31 @@ def _where(page: PageDisplay, x: float, y: float, story: str = "") -> dict:
 
 
 def _blocks(page: PageDisplay) -> Iterable[Finding]:
+    # Each run's box of glyph origins, once per page: a block tests a run's origins one by one only
+    # when that box straddles the block's edge (a whole page of runs per block was the cost).
+    runs = [(min(i.xs), max(i.xs), min(i.ys), max(i.ys), i) for i in page.items
+            if isinstance(i, GlyphRun) and i.xs and i.ys]
+    centres = [(i.x + i.w / 2, i.y + i.h / 2) for i in page.items if isinstance(i, ImageItem)]
     for b in page.blocks:
         if b.overset_chars > 0:
             yield Finding("error", f"overset text: {b.overset_chars} characters do not fit (超{b.overset_chars}字)",
                           page.page_index, b.block_id, b.story_id, "overset")
-        has_content = any(
-            (isinstance(i, GlyphRun) and any(b.x <= x <= b.x + b.w and b.y <= y <= b.y + b.h
-                                             for x, y in zip(i.xs, i.ys)))
-            or (isinstance(i, ImageItem) and b.x <= i.x + i.w / 2 <= b.x + b.w and b.y <= i.y + i.h / 2 <= b.y + b.h)
-            for i in page.items)
-        if not has_content:
+        if not _has_content(b, runs, centres):
             yield Finding("warning", "empty block: nothing is set in it", page.page_index, b.block_id,
                           b.story_id, "empty-block")
+
+
+def _has_content(b: BlockFacts, runs: list, centres: list[tuple[float, float]]) -> bool:
+    """Does a glyph origin or a picture's centre lie in the block (edges included)?"""
+    bx0, bx1, by0, by1 = b.x, b.x + b.w, b.y, b.y + b.h
+    for x0, x1, y0, y1, run in runs:
+        if x1 < bx0 or x0 > bx1 or y1 < by0 or y0 > by1:
+            continue  # no origin can be inside
+        if bx0 <= x0 and x1 <= bx1 and by0 <= y0 and y1 <= by1:
+            return True  # every origin is inside
+        if any(bx0 <= x <= bx1 and by0 <= y <= by1 for x, y in zip(run.xs, run.ys)):
+            return True
+    return any(bx0 <= x <= bx1 and by0 <= y <= by1 for x, y in centres)
 
 
 def _tofu(page: PageDisplay) -> Iterable[Finding]:
