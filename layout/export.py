@@ -65,7 +65,7 @@ def export_document(doc: Document, out: Optional[str], pages: Optional[Sequence[
         result = write_pdf_per_page(chosen, Path(out or "."), pattern=per_page, options=options,
                                     meta=meta)
     else:
-        result = write_pdf(chosen, out, options=options, meta=meta, page_numbers=idx)
+        result = write_pdf(chosen, out, options=options, meta=meta, page_numbers=idx, findings=findings)
     pngs: list[str] = []
     if png:
         pngs = _previews(list(result.paths), png, png_dpi)

@@ -375,9 +375,12 @@ def _paint_all(pages, tmp, options, meta, fonts, profile, exported, page_numbers
 
 def write_pdf(pages: Sequence[PageDisplay], out_path, options: PdfOptions = PdfOptions(),
               meta: Optional[PdfMeta] = None, *, fonts: Optional[FontRegistry] = None,
-              page_numbers: Optional[Sequence[int]] = None) -> PdfResult:
+              page_numbers: Optional[Sequence[int]] = None,
+              findings: Optional[Sequence[Finding]] = None) -> PdfResult:
     """Export pages as one print PDF at `out_path`, atomically. Raises UserError when preflight
-    finds errors (unless options.force), or when an input or the output cannot be used."""
+    finds errors (unless options.force), or when an input or the output cannot be used.
+    findings: the caller's preflight of exactly these pages with these options, so that it is
+    not run twice; None runs it here."""
     from .pdfx import make_pdfx, resolve_profile
     from .preflight import preflight_pages
 
@@ -387,8 +390,9 @@ def write_pdf(pages: Sequence[PageDisplay], out_path, options: PdfOptions = PdfO
     numbers = list(page_numbers) if page_numbers is not None else [p.page_index for p in pages]
     timings: dict[str, float] = {}
     t = time.perf_counter()
-    findings = preflight_pages(pages, fonts=fonts, min_ppi=options.min_ppi,
-                               rgb_images=options.rgb_images)
+    if findings is None:
+        findings = preflight_pages(pages, fonts=fonts, min_ppi=options.min_ppi,
+                                   rgb_images=options.rgb_images)
     timings["preflight"] = time.perf_counter() - t
     errors = [f for f in findings if f.severity == "error"]
     if errors and not options.force:
