@@ -52,12 +52,22 @@ def start_cut(p: Prepared, i: int, open_half: bool) -> float:
 
 
 def natural(p: Prepared, i: int, b: int, open_half: bool = False) -> float:
-    """Width of the line of slots i..b-1 as set solid (compression of pairs and line end applied)."""
-    e = visible_end(p, i, b)
+    """Width of the line of slots i..b-1 as set solid (compression of pairs and line end applied).
+
+    The line breaker asks this of every candidate end of every line, so the common case — a
+    line ending in a visible slot that is no mark, no cut at its start — makes no further calls
+    (subtracting a zero cut would leave the width unchanged, bit for bit)."""
+    e = b if b > i and p.visible[b - 1] else visible_end(p, i, b)
     if e <= i:
         return 0.0
-    lc, rc = end_cut(p, i, e)
-    return p.prefix[e] - p.prefix[i] - p.gap[e - 1] - lc - rc - start_cut(p, i, open_half)
+    j = e - 1
+    w = p.prefix[e] - p.prefix[i] - p.gap[j]
+    if p.rcap[j] != 0.0 or p.lcap[j] != 0.0:
+        lc, rc = end_cut(p, i, e)
+        w = w - lc - rc
+    if open_half:
+        w -= start_cut(p, i, open_half)
+    return w
 
 
 def shrink_capacity(p: Prepared, i: int, b: int) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import islice
 
 from .justify import EPS, natural, shares, shrink_capacity, visible_end
 from .linebreak_prep import LEGAL, Prepared
@@ -36,28 +37,26 @@ def is_orphan(p: Prepared, i: int, b: int) -> bool:
 def _best_end(p: Prepared, i: int, avail: float, open_half: bool) -> int:
     """The end of the line starting at slot i."""
     n = len(p.text)
-    opps = p.opps
-    k = bisect_right(opps, i)
+    level = p.level
     fit = -1          # furthest opportunity (any level) that fits solid
     legal_out = -1    # furthest legal opportunity that fits solid
     push_in = -1
     reach = avail + PUSH_IN_REACH * p.size
-    while k < len(opps):
-        b = opps[k]
+    limit = avail + EPS
+    for b in islice(p.opps, bisect_right(p.opps, i), None):
         w = natural(p, i, b, open_half)
-        if w <= avail + EPS:
+        if w <= limit:
             if b == n:
                 return n
             fit = b
-            if p.level[b] == LEGAL:
+            if level[b] == LEGAL:
                 legal_out = b
         else:
             if w > reach:
                 break
-            if p.level[b] == LEGAL and w - shrink_capacity(p, i, b) <= avail + EPS:
+            if level[b] == LEGAL and w - shrink_capacity(p, i, b) <= limit:
                 push_in = b
                 break
-        k += 1
     if push_in >= 0 and legal_out >= 0:
         cost_in = natural(p, i, push_in, open_half) - avail
         cost_out = avail - natural(p, i, legal_out, open_half)
