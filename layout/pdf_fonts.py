@@ -18,6 +18,7 @@ import os
 import struct
 import sys
 import threading
+import zlib
 from array import array
 from dataclasses import dataclass
 
@@ -423,6 +424,17 @@ def initial_font_name() -> str:
     return CanvasFont.fontName
 
 
+class _FastFlate:
+    """FlateDecode at zlib level 1 for font programs: the body face's subset is ~360 KB and
+    deflating it at reportlab's level 6 took 9 ms of every export for 4 % less file."""
+
+    pdfname = "FlateDecode"
+
+    @staticmethod
+    def encode(data: bytes) -> bytes:
+        return zlib.compress(data, 1)
+
+
 class DocumentFonts:
     """The faces one PDF document draws with. reportlab calls addObjects(doc) when it saves the
     document (it treats this like one of its delayed fonts), and the font objects are written
@@ -450,7 +462,7 @@ class DocumentFonts:
             facts = face.facts
             base = f"{face.subset_tag()}+{facts.ps_name}"
             filters = [pd.PDFZCompress] if doc.compression else []
-            stream = pd.PDFStream(content=program, filters=filters)
+            stream = pd.PDFStream(content=program, filters=[_FastFlate] if doc.compression else [])
             stream.dictionary["Length1"] = len(program)
             descriptor = pd.PDFDictionary({
                 "Type": pd.PDFName("FontDescriptor"), "FontName": pd.PDFName(base),
