@@ -12,7 +12,7 @@ import unicodedata
 
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import NamedTuple, Optional
 from weakref import WeakKeyDictionary
 
@@ -73,11 +73,11 @@ def segment(text: str) -> list[Cluster]:
     out: list[Cluster] = []
     n = len(text)
     i = 0
-    char_class = cjk.char_class
+    char_class, han, iteration = cjk.char_class, cjk.HAN, cjk.ITERATION
     while i < n:
         c = text[i]
         cls = char_class(c)
-        if cls == cjk.HAN or cls == cjk.ITERATION:
+        if cls == han or cls == iteration:
             # the common case, first: a Han character is a cluster of its own (it is never
             # ASCII, so never the start of a URL or a word)
             out.append(Cluster(i, i + 1, "han", False))
@@ -127,13 +127,14 @@ def break_level(prev: Cluster, nxt: Cluster, text: str, rules: cjk.KinsokuRules,
     """The break opportunity between two adjacent clusters (clreq 3.1.4 prohibitions)."""
     if nxt.kind == "space":
         return NONE
+    # (the rule sets tested directly, not through bad_start/bad_end: this runs at every boundary)
     if prev.kind == "space":
         if before_space is None:
-            return PROHIBITED if rules.bad_start(text[nxt.start]) else LEGAL
+            return PROHIBITED if text[nxt.start] in rules.no_start else LEGAL
         prev = before_space
     elif prev.narrow and nxt.narrow:
         return NONE
-    if rules.bad_start(text[nxt.start]) or rules.bad_end(text[prev.end - 1]):
+    if text[nxt.start] in rules.no_start or text[prev.end - 1] in rules.no_end:
         return PROHIBITED
     return LEGAL
 
@@ -184,11 +185,13 @@ class Prepared:
     shift: dict[int, float] = field(default_factory=dict)
 
     def finish(self) -> None:
-        t, n = self.text, len(self.text)
-        self.free_l = [0.0 if j > 0 and t[j - 1] in cjk.ADJUSTABLE else self.lcap[j] for j in range(n)]
-        self.free_r = [0.0 if j + 1 < n and t[j + 1] in cjk.ADJUSTABLE else self.rcap[j] for j in range(n)]
+        n = len(self.text)
+        adjustable = [c in cjk.ADJUSTABLE for c in self.text]
+        # the neighbour before / after each slot is a mark (none before the first, after the last)
+        self.free_l = [0.0 if a else c for a, c in zip([False] + adjustable, self.lcap)]
+        self.free_r = [0.0 if a else c for a, c in zip(adjustable[1:] + [False], self.rcap)]
         self.prefix = [0.0] + list(accumulate(a + g for a, g in zip(self.adv, self.gap)))
-        self.opps = [j for j in range(1, len(self.text)) if self.level[j] != NONE] + [len(self.text)]
+        self.opps = [j for j, lv in enumerate(self.level[1:n], 1) if lv != NONE] + [n]
 
 
 _SHAPE_CACHE: dict[tuple, tuple[int, float, float, Optional[tuple[float, float]]]] = {}
@@ -334,7 +337,7 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
             shaped.append(s)
     (chars, faces, gids, adv, draw_adv, cross, drop, rotated, tofu, emit, lcap, rcap, wordspace,
      countable, visible) = [list(col) for col in zip(*shaped)] if shaped else [[] for _ in range(15)]
-    for cl in clusters:
+    for cl in clusters if vertical else ():
         if cl.kind == "tcy":
             # the digits share one upright em cell, side by side and centred on the axis
             w = sum(draw_adv[cl.start:cl.end])
@@ -359,14 +362,15 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
     target = (1.0 if style.compress_pairs == "1em" else 0.5) * size
 
     adjustable = cjk.ADJUSTABLE
-    for ci in range(1, len(clusters)):
-        prev, nxt = clusters[ci - 1], clusters[ci]
-        before = clusters[ci - 2] if prev.kind == "space" and ci >= 2 else None
+    before_prev: Optional[Cluster] = None
+    for prev, nxt in zip(clusters, islice(clusters, 1, None)):
+        before = before_prev if prev.kind == "space" else None
+        before_prev = prev
         lv = break_level(prev, nxt, text, rules, before)
         b = nxt.start
-        level[b] = lv
         j = b - 1
         if lv != NONE:
+            level[b] = lv
             share[b] = True
             gap[j] += track
         if (prev.kind, nxt.kind) in _HAN_LATIN and cl_gap > 0:
