@@ -17,7 +17,6 @@ import hashlib
 import os
 import struct
 import sys
-import threading
 import zlib
 from array import array
 from dataclasses import dataclass
@@ -63,7 +62,6 @@ class SfntFile:
     def __init__(self, path: str) -> None:
         self.path = path
         self._file = open(path, "rb", buffering=0)
-        self._lock = threading.Lock()  # seek + read as one step when exports run in threads
         try:
             self._read_directory()
         except (struct.error, IndexError, KeyError) as e:
@@ -74,9 +72,9 @@ class SfntFile:
             raise
 
     def read(self, offset: int, length: int) -> bytes:
-        with self._lock:
-            self._file.seek(offset)
-            data = self._file.read(length)
+        # pread: one system call, and no shared file position, so threads need no lock
+        # (three reads per glyph drawn: seek + read under a lock cost ~2 ms per page).
+        data = os.pread(self._file.fileno(), length, offset)
         if len(data) != length:
             raise FontFileError("the file is shorter than its tables say (truncated?)")
         return data
