@@ -294,15 +294,22 @@ def _sfnt(tables: dict[bytes, bytes]) -> bytes:
     header = struct.pack(">LHHHH", 0x00010000, n, entry * 16, entry.bit_length() - 1, n * 16 - entry * 16)
     directory, body = [], []
     offset = 12 + 16 * n
+    total = 0
     for tag in tags:
         data = tables[tag]
-        directory.append(struct.pack(">4sLLL", tag, _checksum(data), offset, len(data)))
+        sum_ = _checksum(data)
+        total += sum_
+        directory.append(struct.pack(">4sLLL", tag, sum_, offset, len(data)))
         padded = data + b"\0" * (-len(data) % 4)
         body.append(padded)
         offset += len(padded)
-    font = bytearray(header + b"".join(directory) + b"".join(body))
+    # The whole file's checksum is the front's plus the tables' (every table starts on a 4-byte
+    # boundary and is zero-padded), so the tables are not summed a second time.
+    front = header + b"".join(directory)
+    total = (total + _checksum(front)) & 0xFFFFFFFF
+    font = bytearray(front + b"".join(body))
     head_at = 12 + 16 * n + sum(len(b) for t, b in zip(tags, body) if t < b"head")
-    struct.pack_into(">L", font, head_at + 8, (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF)
+    struct.pack_into(">L", font, head_at + 8, (0xB1B0AFBA - total) & 0xFFFFFFFF)
     return bytes(font)
 
 
