@@ -17,6 +17,7 @@ import hashlib
 import os
 import struct
 import sys
+import threading
 import zlib
 from array import array
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ _FS_FORBIDS_SUBSET = 0x0002 | 0x0100 | 0x0200
 # tables copied as they are: hinting programs, naming, OS/2 metrics
 _COPIED = (b"OS/2", b"cvt ", b"fpgm", b"name", b"prep")
 MAX_CID = 0xFFFF
+_PREAD = hasattr(os, "pread")  # not on Windows
 
 
 class FontFileError(ValueError):
@@ -62,6 +64,7 @@ class SfntFile:
     def __init__(self, path: str) -> None:
         self.path = path
         self._file = open(path, "rb", buffering=0)
+        self._lock = threading.Lock()  # seek + read as one step where there is no pread (Windows)
         try:
             self._read_directory()
         except (struct.error, IndexError, KeyError) as e:
@@ -74,7 +77,12 @@ class SfntFile:
     def read(self, offset: int, length: int) -> bytes:
         # pread: one system call, and no shared file position, so threads need no lock
         # (three reads per glyph drawn: seek + read under a lock cost ~2 ms per page).
-        data = os.pread(self._file.fileno(), length, offset)
+        if _PREAD:
+            data = os.pread(self._file.fileno(), length, offset)
+        else:
+            with self._lock:
+                self._file.seek(offset)
+                data = self._file.read(length)
         if len(data) != length:
             raise FontFileError("the file is shorter than its tables say (truncated?)")
         return data
