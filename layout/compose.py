@@ -103,6 +103,7 @@ class _Composer:
         self._sums: dict[tuple, dict[int, float]] = {}
         self._best: dict[tuple, object] = {}
         self._choices: dict[tuple, StackChoices] = {}
+        self._options: dict[tuple, list] = {}
         self.work = 0  # search steps spent on this page (bounded by SEARCH_BUDGET)
         self.unplaced: list[_Unit] = []  # units no page could start with
         self.vertical_heads: frozenset[str] = frozenset()  # stories to set with a 竖题
@@ -131,7 +132,16 @@ class _Composer:
         one pair per region, never above the lead story. Only cuts whose stacks could plausibly
         end level: each stack's estimated height (its stories' estimated cells over its width)
         within BALANCE of the region's, the most level first — stacks far apart would need
-        impossible headline or picture changes."""
+        impossible headline or picture changes. Memoised: a page's tries and the orders tried
+        for it ask again for the same stories."""
+        key = (tuple((u.story.id, u.start.seg, u.start.pos, u.importance == 0, u.lead) for u in units), cols, lead,
+               tuple(sorted(self.keep.items())))  # all `estimate` and the cuts depend on
+        got = self._options.get(key)
+        if got is None:
+            got = self._options[key] = self._region_options(units, cols, lead)
+        return got
+
+    def _region_options(self, units: Sequence[_Unit], cols: int, lead: bool) -> list[tuple[tuple, tuple]]:
         prefix = [0.0]
         for u in units:
             prefix.append(prefix[-1] + self.estimate(u) + (LEAD_CELLS if u.importance == 0 else 0))
@@ -194,6 +204,22 @@ class _Composer:
         """For each height a region of these stories can fill exactly, the cut options (cheapest first)."""
         out: dict[int, list] = {}
         sums: dict[tuple, dict[int, float]] = {}  # per stack (first unit, modules, width)
+        fits: dict[tuple, bool] = {}  # per (unit, width, under): whether it has a block that wide
+
+        def hopeless(i: int, w: int, ms: tuple) -> bool:
+            # a story with no block as wide as its stack (a brief in a wide stack): most cuts of a
+            # page whose lead is short fail so — found before the stack's pairs are made or summed
+            for k, m in enumerate(ms):
+                if m == 1:
+                    key = (i, w, under_top or k > 0)
+                    ok = fits.get(key)
+                    if ok is None:
+                        ok = fits[key] = bool(self.variants(units[i], w, units[i].importance, key[2]))
+                    if not ok:
+                        return True
+                i += m
+            return False
+
         for ws, mods in self.region_options(units, cols, lead):
             if self.work > SEARCH_BUDGET:
                 break  # bounded: the options come most promising first
@@ -203,7 +229,8 @@ class _Composer:
             for w, ms in zip(ws, mods):
                 s = sums.get((i, ms, w))
                 if s is None:
-                    s = sums[i, ms, w] = self.stack_sums(self.stack_group(units, i, w, ms, under_top))
+                    s = sums[i, ms, w] = {} if hopeless(i, w, ms) else \
+                        self.stack_sums(self.stack_group(units, i, w, ms, under_top))
                 i += sum(ms)
                 common = s if common is None else {k: common[k] + s[k] for k in common if k in s}
                 if not common:
