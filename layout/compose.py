@@ -249,7 +249,7 @@ class _Composer:
         got = self._sums.get(key)
         if got is None:
             self.work += 1
-            got = self._sums[key] = stack_sums(group) if all(group) else {}
+            got = self._sums[key] = stack_sums(group, self.grid.rows) if all(group) else {}
         return got
 
     def best_region(self, groups: list[list[list]], top: int, total: int):
