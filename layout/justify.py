@@ -110,20 +110,21 @@ def place(p: Prepared, i: int, b: int, avail: float, offset: float, justify: boo
     elif slack > EPS:
         slack = _grow_spaces(p, i, e, slack, dg)
         if slack > EPS:
-            bounds = [j for j in range(i + 1, e) if p.share[j]] or _letter_bounds(p, i, e)
+            share = p.share
+            bounds = [j for j in range(i + 1, e) if share[j]] or _letter_bounds(p, i, e)
             for j in bounds:
                 dg[j - 1 - i] += slack / len(bounds)
     pos = []
     x = offset
-    for k in range(n):
-        j = i + k
-        if j >= e:
-            pos.append(x)
-            continue
+    if e > i:
+        for a, l_, r, g, d in zip(p.adv[i:e - 1], dl, dr, p.gap[i:e - 1], dg):
+            pos.append(x - l_)
+            x += a - l_ - r
+            x += g + d
+        k = e - 1 - i  # the last visible slot: no gap after it
         pos.append(x - dl[k])
-        x += p.adv[j] - dl[k] - dr[k]
-        if j < e - 1:
-            x += p.gap[j] + dg[k]
+        x += p.adv[e - 1] - dl[k] - dr[k]
+    pos += [x] * (b - e)  # trailing spaces hang at the line end
     width = x
     return Placed(tuple(pos), width, (width - offset) - nat)
 
@@ -156,7 +157,8 @@ def _shrink(p: Prepared, i: int, e: int, need: float, dl: list, dr: list, dg: li
 
 def _grow_spaces(p: Prepared, i: int, e: int, slack: float, dg: list) -> float:
     """Give slack to Latin word spaces up to their limit; returns what is left."""
-    spaces = [(j, p.space_grow[j]) for j in range(i, e) if p.space_grow[j] > 0]
+    grow = p.space_grow
+    spaces = [(j, grow[j]) for j in range(i, e) if grow[j] > 0]
     total = sum(g for _, g in spaces)
     if total <= EPS:
         return slack
