@@ -403,36 +403,42 @@ def stack_sums(variants: Sequence[Sequence[Variant]], cap: Optional[int] = None)
     return sums
 
 
-def stack_choices(variants: Sequence[Sequence[Variant]], total: int, limit: int = 60) -> list[tuple[Variant, ...]]:
-    """Up to `limit` variant choices (cheapest first) that sum to exactly `total` rows."""
-    suffix: list[dict[int, float]] = [dict() for _ in range(len(variants) + 1)]
-    suffix[len(variants)] = {0: 0.0}
-    for i in range(len(variants) - 1, -1, -1):
-        for s, c in suffix[i + 1].items():
-            for v in variants[i]:
-                k = s + v.rows
-                if k <= total and c + v.cost < suffix[i].get(k, math.inf):
-                    suffix[i][k] = c + v.cost
-    out: list[tuple[Variant, ...]] = []
-
+def stack_choices(variants: Sequence[Sequence[Variant]], total: int, limit: int = 60
+                  ) -> tuple[list[tuple[Variant, ...]], list[float]]:
+    """Up to `limit` variant choices that sum to exactly `total` rows — the first found, depth first
+    in the variants' order — cheapest first, and their costs."""
     n = len(variants)
-    rows = [[v.rows for v in vs] for vs in variants]
+    if n == 0:
+        return [()], [0]
+    # reach[i]: the heights the stories from i on can sum to (within total); the walk only
+    # enters a variant that leaves a height the rest can fill, so it never dead-ends
+    reach: list[set[int]] = [set() for _ in range(n + 1)]
+    reach[n].add(0)
+    for i in range(n - 1, -1, -1):
+        heights = {v.rows for v in variants[i]}
+        reach[i] = {s + r for s in reach[i + 1] for r in heights if s + r <= total}
+    levels = [[(v, v.rows, v.cost) for v in vs] for vs in variants]
+    last = levels[-1]
+    out: list[tuple[float, tuple[Variant, ...]]] = []
 
-    def walk(i: int, left: int, acc: list[Variant]) -> None:
-        if len(out) >= limit:
+    def walk(i: int, left: int, acc: tuple, cost: float) -> None:
+        if i == n - 1:  # the last story: the variants exactly `left` high, no deeper call
+            for v, r, c in last:
+                if r == left:
+                    if len(out) >= limit:
+                        return
+                    out.append((cost + c, acc + (v,)))
             return
-        if i == n:  # left is 0: suffix[n] holds only 0
-            out.append(tuple(acc))
-            return
-        reach = suffix[i + 1]
-        for v, r in zip(variants[i], rows[i]):
-            if left - r in reach:
-                acc.append(v)
-                walk(i + 1, left - r, acc)
-                acc.pop()
+        reach_next = reach[i + 1]
+        for v, r, c in levels[i]:
+            if len(out) >= limit:
+                return
+            if left - r in reach_next:
+                walk(i + 1, left - r, acc + (v,), cost + c)
 
-    walk(0, total, [])
-    return sorted(out, key=lambda ch: sum(v.cost for v in ch))
+    walk(0, total, (), 0)
+    out.sort(key=lambda t: t[0])  # stable: ties keep the order found
+    return [ch for _, ch in out], [c for c, _ in out]
 
 
 @lru_cache(maxsize=64)
@@ -473,8 +479,7 @@ class StackChoices:
     neighbours change), so the caller may keep these and pass them to `best_region` again."""
 
     def __init__(self, variants: Sequence[Sequence[Variant]], total: int, limit: int) -> None:
-        self.choices = stack_choices(variants, total, limit)
-        self.costs = [sum(v.cost for v in ch) for ch in self.choices]
+        self.choices, self.costs = stack_choices(variants, total, limit)
         self.made_masks: list[Optional[tuple[int, int]]] = [None] * len(self.choices)
 
     def masks(self, k: int) -> tuple[int, int]:
