@@ -68,19 +68,32 @@ def _word_end(text: str, i: int) -> int:
     return j
 
 
+# Clusters are immutable: the one-character Han cluster at each index is made once per process
+# and shared by every paragraph (most clusters are these; making each anew was a third of segment).
+_HAN_CLUSTERS: list[Cluster] = []
+
+
+def _han_clusters(n: int) -> list[Cluster]:
+    """Han clusters for indexes 0..n-1 (at least)."""
+    have = len(_HAN_CLUSTERS)
+    if have < n:
+        _HAN_CLUSTERS.extend(Cluster(k, k + 1, "han", False) for k in range(have, n))
+    return _HAN_CLUSTERS
+
+
 def segment(text: str) -> list[Cluster]:
     """Split a paragraph into unbreakable clusters."""
     out: list[Cluster] = []
     n = len(text)
     i = 0
-    char_class, han, iteration = cjk.char_class, cjk.HAN, cjk.ITERATION
+    char_class, han, iteration, han_at = cjk.char_class, cjk.HAN, cjk.ITERATION, _han_clusters(n)
     while i < n:
         c = text[i]
         cls = char_class(c)
         if cls == han or cls == iteration:
             # the common case, first: a Han character is a cluster of its own (it is never
             # ASCII, so never the start of a URL or a word)
-            out.append(Cluster(i, i + 1, "han", False))
+            out.append(han_at[i])
             i += 1
             continue
         if cls == cjk.INVISIBLE and out:
@@ -363,12 +376,21 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
 
     adjustable = cjk.ADJUSTABLE
     before_prev: Optional[Cluster] = None
+    no_start, no_end = rules.no_start, rules.no_end
     for prev, nxt in zip(clusters, islice(clusters, 1, None)):
+        b = nxt.start
+        j = b - 1
+        if prev.kind == "han" and nxt.kind == "han":
+            # Two Han clusters, most boundaries: break_level reduces to its prohibition test,
+            # and neither the Han–Latin gap, a space nor a pair of marks applies.
+            level[b] = PROHIBITED if text[b] in no_start or text[j] in no_end else LEGAL
+            share[b] = True
+            gap[j] += track
+            before_prev = prev
+            continue
         before = before_prev if prev.kind == "space" else None
         before_prev = prev
         lv = break_level(prev, nxt, text, rules, before)
-        b = nxt.start
-        j = b - 1
         if lv != NONE:
             level[b] = lv
             share[b] = True
