@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib
 import json
 import sys
 from dataclasses import replace
@@ -24,6 +25,20 @@ USAGE = """usage: main.py [DOC]                       open the editor (on DOC or
        main.py preflight DOC|PDF [--json] [--allow-outside-images]
        main.py convert CONFIG [FILE] [--dict FILE]
 """
+
+
+# The modules a page command (compose, export, preflight) goes on to import.
+_PAGE_MODULES = ("layout.compose", "layout.importer", "layout.presets", "layout.document_io",
+                 "layout.render", "layout.preflight", "layout.export", "layout.pdf", "layout.pdfx",
+                 "reportlab.pdfgen.canvas")
+
+
+def preload(cmd: str) -> None:
+    """Import now what the command `cmd` will import later (main.py does it before freezing the
+    garbage collector's view of the process); a command it does not know imports nothing."""
+    if cmd in ("compose", "export", "preflight"):
+        for name in _PAGE_MODULES:
+            importlib.import_module(name)
 
 
 class _Parser(argparse.ArgumentParser):
