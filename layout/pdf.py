@@ -15,6 +15,7 @@ import os
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -125,6 +126,7 @@ def geometry(page: PageDisplay, options: PdfOptions) -> PageGeometry:
     return PageGeometry(page.width, page.height, bleed, margin)
 
 
+@lru_cache(maxsize=4096)  # a page asks ~5 500 times for ~400 values (justification's TJ gaps)
 def _n(v: float) -> str:
     """A compact PDF number."""
     s = f"{v:.3f}".rstrip("0").rstrip(".")
