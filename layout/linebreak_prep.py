@@ -12,7 +12,8 @@ import unicodedata
 
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate, islice
+from itertools import accumulate, compress, islice
+from operator import add
 from typing import NamedTuple, Optional
 from weakref import WeakKeyDictionary
 
@@ -199,12 +200,12 @@ class Prepared:
 
     def finish(self) -> None:
         n = len(self.text)
-        adjustable = [c in cjk.ADJUSTABLE for c in self.text]
+        adjustable = list(map(cjk.ADJUSTABLE.__contains__, self.text))
         # the neighbour before / after each slot is a mark (none before the first, after the last)
         self.free_l = [0.0 if a else c for a, c in zip([False] + adjustable, self.lcap)]
         self.free_r = [0.0 if a else c for a, c in zip(adjustable[1:] + [False], self.rcap)]
-        self.prefix = [0.0] + list(accumulate(a + g for a, g in zip(self.adv, self.gap)))
-        self.opps = [j for j, lv in enumerate(self.level[1:n], 1) if lv != NONE] + [n]
+        self.prefix = [0.0] + list(accumulate(map(add, self.adv, self.gap)))
+        self.opps = list(compress(range(1, n), self.level[1:n])) + [n]  # level NONE is 0: no break
 
 
 _SHAPE_CACHE: dict[tuple, tuple[int, float, float, Optional[tuple[float, float]]]] = {}
@@ -329,12 +330,13 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
     cache = _slot_cache(fonts, (script, size, vertical, style.role))
     shaped: list[tuple] = []
     marks: dict[int, float] = {}
+    get, append = cache.get, shaped.append
     for cl in clusters:
         kind, narrow = cl.kind, cl.narrow
         for j in range(cl.start, cl.end):
             ch = text[j]
             key = (ch, roles[j], kind, narrow)
-            s = cache.get(key, False)
+            s = get(key, False)
             if s is False:
                 s = cache[key] = _slot(ch, roles[j], kind, narrow, fonts, script, size, vertical, primary)
             if s is None:
@@ -347,7 +349,7 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
                 if ink is not None and base is not None and not vertical:
                     marks[j] = -shaped[base][_ADV] / 2 - (ink[0] + ink[2]) / 2 * size
                 s = (ch, mark_face.key, gid, 0.0, 0.0, 0.0, 0.0, False, False, True, 0.0, 0.0, False, False, False)
-            shaped.append(s)
+            append(s)
     (chars, faces, gids, adv, draw_adv, cross, drop, rotated, tofu, emit, lcap, rcap, wordspace,
      countable, visible) = [list(col) for col in zip(*shaped)] if shaped else [[] for _ in range(15)]
     for cl in clusters if vertical else ():
