@@ -437,6 +437,7 @@ def stack_choices(variants: Sequence[Sequence[Variant]], total: int, limit: int 
                 walk(i + 1, left - r, acc + (v,), cost + c)
 
     walk(0, total, (), 0)
+    del walk  # a recursive closure is a reference cycle: freed now, not by the collector (paused, see compose)
     out.sort(key=lambda t: t[0])  # stable: ties keep the order found
     return [ch for _, ch in out], [c for c, _ in out]
 
@@ -535,4 +536,5 @@ def best_region(groups: Sequence[Sequence[Sequence[Variant]]], top: int, total: 
             walk(i + 1, acc + [k], cost + c, m[1])
 
     walk(0, [], 0.0, 0)
+    del walk  # frees the closure's cycle now (see stack_choices)
     return best
