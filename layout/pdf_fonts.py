@@ -133,6 +133,35 @@ class SfntFile:
             return b""
         return self.read(off + a, b - a)
 
+    def glyphs(self, gids: list[int]) -> list[bytes]:
+        """glyph() of each gid, their loca entries read as one span (one read, not one per glyph)."""
+        inside = [g for g in gids if 0 <= g < self.num_glyphs]
+        if not inside:
+            return [b"" for _ in gids]
+        lo, hi = min(inside), max(inside)
+        at = self.tables[b"loca"][0]
+        step = 4 if self.long_loca else 2
+        loca = array("I" if self.long_loca else "H", self.read(at + step * lo, step * (hi - lo + 2)))
+        if sys.byteorder == "little":
+            loca.byteswap()
+        scale = 1 if self.long_loca else 2
+        off, length = self.tables[b"glyf"]
+        out = []
+        for g in gids:
+            a, b = (scale * loca[g - lo], scale * loca[g - lo + 1]) if 0 <= g < self.num_glyphs else (0, 0)
+            out.append(b"" if b <= a or b > length else self.read(off + a, b - a))
+        return out
+
+    def hmetrics(self, gids: list[int]) -> list[tuple[int, int]]:
+        """hmetric() of each gid, the long metrics read as one span."""
+        long = [g for g in gids if 0 <= g < self.num_hmetrics]
+        if not long:
+            return [self.hmetric(g) for g in gids]
+        lo, hi = min(long), max(long)
+        span = self.read(self.tables[b"hmtx"][0] + 4 * lo, 4 * (hi - lo + 1))
+        return [struct.unpack_from(">Hh", span, 4 * (g - lo)) if 0 <= g < self.num_hmetrics
+                else self.hmetric(g) for g in gids]
+
     def hmetric(self, gid: int) -> tuple[int, int]:
         """(advance, left side bearing) in font units."""
         hmtx = self.tables[b"hmtx"][0]
@@ -253,9 +282,10 @@ def build_subset(src: SfntFile, gids: list[int], cmap: list[tuple[int, int]]) ->
     for new, old in enumerate(gids):
         first.setdefault(old, new)
     glyphs: list[bytes] = []
+    drawn = src.glyphs(gids)  # components found below are read one by one
     i = 0
     while i < len(gids):
-        data = src.glyph(gids[i])
+        data = drawn[i] if i < len(drawn) else src.glyph(gids[i])
         if len(data) > 10 and struct.unpack_from(">h", data, 0)[0] < 0:  # composite
             data = bytearray(data)
             for at, comp in _components(data):
@@ -270,7 +300,7 @@ def build_subset(src: SfntFile, gids: list[int], cmap: list[tuple[int, int]]) ->
     for g in glyphs:
         offsets.append(offsets[-1] + len(g))
     n = len(gids)
-    metrics = [src.hmetric(g) for g in gids]
+    metrics = src.hmetrics(gids)
     tables: dict[bytes, bytes] = {
         b"glyf": b"".join(glyphs),
         b"loca": struct.pack(f">{n + 1}L", *offsets),
