@@ -220,7 +220,8 @@ def _line(p: Prepared, br: Break, placed: Placed, measure: float, last: bool, fi
         # object.__setattr__; filling the new instance's __dict__ (in field order) makes the
         # identical SetGlyph in a third of the time, and every character of a page is one.
         g = _new_object(SetGlyph)
-        g.__dict__.update(font=faces[j], gid=gids[j], text=chars[j], pos=pos[k] + shift.get(j, 0.0),
+        g.__dict__.update(font=faces[j], gid=gids[j], text=chars[j],
+                          pos=pos[k] + (shift.get(j, 0.0) if shift else 0.0),
                           advance=draw_adv[j], offset=j, cross=cross[j], rotated=rotated[j],
                           tofu=tofus[j], drop=drop[j])
         glyphs.append(g)
@@ -233,11 +234,10 @@ def _line(p: Prepared, br: Break, placed: Placed, measure: float, last: bool, fi
 def _violations(p: Prepared, br: Break, first: bool) -> int:
     """Prohibited line starts and ends on this line (a paragraph may begin with a dash)."""
     visible = p.visible
-    first_vis = next((j for j in range(br.start, br.end) if visible[j]), None)
-    if first_vis is None:
+    vis = [j for j in range(br.start, br.end) if visible[j]]
+    if not vis:
         return 0
-    last_vis = next(j for j in range(br.end - 1, first_vis - 1, -1) if visible[j])
-    head, tail = p.text[first_vis], p.text[last_vis]
+    head, tail = p.text[vis[0]], p.text[vis[-1]]
     bad = 0
     if p.rules.bad_start(head) and not (first and cjk.char_class(head) in (cjk.DASH, cjk.ELLIPSIS)):
         bad += 1
