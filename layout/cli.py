@@ -152,6 +152,8 @@ def _compose(args: list[str]) -> int:
     p.add_argument("--columns", type=int)
     p.add_argument("--char-grid", action="store_true", help="字符网格: body characters on a column grid")
     p.add_argument("--pages", type=int, default=0, help="allow up to N pages (default 1, tabloid 4)")
+    p.add_argument("--page-per-file", action="store_true",
+                   help="each copy file is one page's copy: pages made up independently, on every core")
     p.add_argument("--convert")
     p.add_argument("--image", action="append", default=[], metavar="STORY=FILE")
     p.add_argument("--template")
@@ -183,8 +185,20 @@ def _compose(args: list[str]) -> int:
 
         validate_config(ns.convert)
         stories = [convert_story(s, ns.convert) for s in stories]
-    result = compose_pages(stories, spec, _header(ns), max_pages=max_pages, images=images,
-                           template=template)
+    if ns.page_per_file:
+        if template is not None:
+            raise UserError("--page-per-file and --template cannot be used together",
+                            hint="a template gives the blocks of every page; leave one of them out")
+        from .edition import compose_edition
+
+        copies, at = [], 0
+        for n in imported.per_file:  # the (converted) stories regrouped by the file they came from
+            copies.append(stories[at:at + n])
+            at += n
+        result = compose_edition(copies, spec, _header(ns), images=images)
+    else:
+        result = compose_pages(stories, spec, _header(ns), max_pages=max_pages, images=images,
+                               template=template)
     doc = result.document
     if ns.convert:
         doc = replace(doc, stories=tuple(source), edition=ns.convert)

@@ -101,6 +101,7 @@ class _Composer:
         self.jumps = False  # a multi-page edition: page 1 may jump its longest story inside
         self.max_pages = 1
         self.page = 0
+        self.first_page = 0  # the edition's index of page 0 here, for the report (see compose_pages)
         self._variants: dict[tuple, tuple] = {}
         self._sums: dict[tuple, dict[int, float]] = {}
         self._best: dict[tuple, object] = {}
@@ -381,7 +382,7 @@ class _Composer:
                     blocks.append(self.block(u, x, top, v))
                     if v.jump == "out":
                         self.cut.append(u.story.id)
-                    self.report.append(f"{u.story.id}: page {self.page + 1}, {v.cols} 栏 × {v.rows} 行 at column "
+                    self.report.append(f"{u.story.id}: page {self.first_page + self.page + 1}, {v.cols} 栏 × {v.rows} 行 at column "
                                        f"{x + 1}, line {top + 1}" + (f" ({v.note})" if v.note else ""))
                     x += v.cols
             col += w
@@ -667,12 +668,13 @@ def _gc_paused():
 def compose_pages(stories: Sequence[Story], spec: PageSpec, header: PageHeader, max_pages: int = 1,
                   images: dict[str, str] = {}, template: Optional[Document] = None,
                   fonts: Optional[FontRegistry] = None, vertical_heads: Sequence[str] = (),
-                  vertical_text: Sequence[str] = ()) -> ComposeResult:
+                  vertical_text: Sequence[str] = (), first_page: int = 0) -> ComposeResult:
     """Make up pages from stories in importance order; the report places or explains every story.
 
     template: a saved page whose block geometry is reused for the stories in the same order
     (see `compose_from_template`). vertical_heads: story ids to set with a 竖题 (when one fits);
-    vertical_text: story ids whose body is set vertically 竖排."""
+    vertical_text: story ids whose body is set vertically 竖排. first_page: the index in the
+    edition of the first page made here (page ids and the report count from it; see edition.py)."""
     fonts = fonts or default_registry()
     stories = list(stories)
     check_stories(stories)
@@ -681,6 +683,7 @@ def compose_pages(stories: Sequence[Story], spec: PageSpec, header: PageHeader, 
     if template is not None:
         return compose_from_template(stories, template, header, images, fonts)
     c = _Composer(spec, images, fonts)
+    c.first_page = first_page
     c.vertical_heads, c.vertical_text = frozenset(vertical_heads), frozenset(vertical_text)
     c.jumps = max_pages > 1
     with _gc_paused():
@@ -689,8 +692,9 @@ def compose_pages(stories: Sequence[Story], spec: PageSpec, header: PageHeader, 
     report: list[str] = []
     for i, (blocks, rules, score) in enumerate(made):
         num = str(int(header.number) + i) if header.number.isdigit() else (header.number or "")
-        pages.append(Page(f"p{i + 1}", spec, replace(header, number=num), tuple(blocks), tuple(rules)))
-        report.append(f"page {i + 1}: score {score:.1f} (lower is better, see docs/compose.md)")
+        pages.append(Page(f"p{first_page + i + 1}", spec, replace(header, number=num), tuple(blocks),
+                          tuple(rules)))
+        report.append(f"page {first_page + i + 1}: score {score:.1f} (lower is better, see docs/compose.md)")
     report += c.report
     for u in c.unplaced:
         for s in (u.story,) + u.subs:

@@ -32,3 +32,12 @@ class ImportResult:
 
     stories: tuple[Story, ...] = ()
     report: tuple[ReportEntry, ...] = ()
+    per_file: tuple[int, ...] = ()  # how many of the stories each file gave, in order
+
+    def by_file(self) -> list[tuple[Story, ...]]:
+        """The stories split by the file they came from (one page's copy each, see edition.py)."""
+        out, at = [], 0
+        for n in self.per_file:
+            out.append(self.stories[at:at + n])
+            at += n
+        return out

@@ -41,12 +41,14 @@ def import_files(paths: list[str], normalise: bool = True) -> ImportResult:
     """Import copy files in order; story ids run on across files. Raises UserError for unreadable input."""
     stories: list[Story] = []
     report: list[ReportEntry] = []
+    per_file: list[int] = []
     for path in paths:
         chunks, notes = _read(Path(path))
         result = _import(chunks, Path(path).name, normalise, len(stories) + 1, notes)
         stories.extend(result.stories)
         report.extend(result.report)
-    return ImportResult(tuple(stories), tuple(report))
+        per_file.append(len(result.stories))
+    return ImportResult(tuple(stories), tuple(report), tuple(per_file))
 
 
 def story_text(story: Story) -> str:
