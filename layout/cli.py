@@ -191,11 +191,7 @@ def _compose(args: list[str]) -> int:
                             hint="a template gives the blocks of every page; leave one of them out")
         from .edition import compose_edition
 
-        copies, at = [], 0
-        for n in imported.per_file:  # the (converted) stories regrouped by the file they came from
-            copies.append(stories[at:at + n])
-            at += n
-        result = compose_edition(copies, spec, _header(ns), images=images)
+        result = compose_edition(imported.by_file(stories), spec, _header(ns), images=images)
     else:
         result = compose_pages(stories, spec, _header(ns), max_pages=max_pages, images=images,
                                template=template)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional, Sequence
 
 from layout.model import Story
 
@@ -34,10 +35,12 @@ class ImportResult:
     report: tuple[ReportEntry, ...] = ()
     per_file: tuple[int, ...] = ()  # how many of the stories each file gave, in order
 
-    def by_file(self) -> list[tuple[Story, ...]]:
-        """The stories split by the file they came from (one page's copy each, see edition.py)."""
+    def by_file(self, stories: Optional[Sequence[Story]] = None) -> list[tuple[Story, ...]]:
+        """The stories split by the file they came from (one page's copy each, see edition.py);
+        `stories`: others to split the same way, one for each imported story (converted ones)."""
+        stories = tuple(self.stories if stories is None else stories)
         out, at = [], 0
         for n in self.per_file:
-            out.append(self.stories[at:at + n])
+            out.append(stories[at:at + n])
             at += n
         return out
