@@ -9,6 +9,7 @@ then from the empty halves of full-width marks. Expansion goes first to Latin wo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from .cjk import DASH_CHARS, ELLIPSIS_CHARS
 from .linebreak_prep import Prepared
@@ -110,8 +111,7 @@ def place(p: Prepared, i: int, b: int, avail: float, offset: float, justify: boo
     elif slack > EPS:
         slack = _grow_spaces(p, i, e, slack, dg)
         if slack > EPS:
-            share = p.share
-            bounds = [j for j in range(i + 1, e) if share[j]] or _letter_bounds(p, i, e)
+            bounds = list(compress(range(i + 1, e), p.share[i + 1:e])) or _letter_bounds(p, i, e)
             for j in bounds:
                 dg[j - 1 - i] += slack / len(bounds)
     pos = []
@@ -158,6 +158,8 @@ def _shrink(p: Prepared, i: int, e: int, need: float, dl: list, dr: list, dg: li
 def _grow_spaces(p: Prepared, i: int, e: int, slack: float, dg: list) -> float:
     """Give slack to Latin word spaces up to their limit; returns what is left."""
     grow = p.space_grow
+    if not any(grow[i:e]):  # (the common case: no word space on the line)
+        return slack
     spaces = [(j, grow[j]) for j in range(i, e) if grow[j] > 0]
     total = sum(g for _, g in spaces)
     if total <= EPS:
