@@ -181,17 +181,17 @@ def markdown(r: dict) -> str:
     else:
         rows = []
         for e in sc.get("editions", []):
-            b, t = e.get("banmian", {}), e.get("typst", {})
-            rows.append([e["pages"], e["copy_chars"], _na(b) or _f(b.get("median_ms"), " ms"),
-                         _f(b.get("peak_rss_mb"), " MB"), b.get("pdf_pages", ""),
-                         _na(t) or _f(t.get("median_ms"), " ms"), _f(t.get("peak_rss_mb"), " MB"),
-                         t.get("pdf_pages", "")])
-        L += _table(["pages", "copy chars", "Banmian wall", "Banmian peak", "PDF pages", "Typst wall",
-                     "Typst peak", "PDF pages"], rows)
-        L += [f"Cost of each added page (least-squares slope over the editions both finished: "
-              f"{', '.join(map(str, sc.get('per_page_over_pages', [])))} pages): Banmian {_f(sc.get('ms_per_added_page_banmian'), ' ms')}, "
-              f"Typst {_f(sc.get('ms_per_added_page_typst'), ' ms')}; ratio "
-              f"**{_f(sc.get('ratio_per_page_banmian_typst'))}**.", ""]
+            b, f, t = e.get("banmian", {}), e.get("banmian_per_file", {}), e.get("typst", {})
+            rows.append([e["pages"], e["copy_chars"], *(x for d in (f, b, t) for x in (
+                _na(d) or _f(d.get("median_ms"), " ms"), _f(d.get("peak_rss_mb"), " MB"), d.get("pdf_pages", "")))])
+        L += _table(["pages", "copy chars", "Banmian, page per file", "peak", "PDF pages", "Banmian, one pool",
+                     "peak", "PDF pages", "Typst", "peak", "PDF pages"], rows)
+        for mode, label in (("banmian_per_file", "one copy file per page (`--page-per-file`)"),
+                            ("banmian", "one pool of copy (`--pages N`)")):
+            L += [f"Cost of each added page, {label} (least-squares slope over the editions both finished: "
+                  f"{', '.join(map(str, sc.get(f'per_page_over_pages_{mode}', [])))} pages): Banmian "
+                  f"{_f(sc.get(f'ms_per_added_page_{mode}'), ' ms')}, Typst {_f(sc.get('ms_per_added_page_typst'), ' ms')}; "
+                  f"ratio **{_f(sc.get(f'ratio_per_page_{mode}_typst'))}**.", ""]
         split = sc.get("stage_split", {})
         if _na(split):
             L += [f"Where an added page goes: {_na(split)}", ""]

@@ -1,8 +1,10 @@
 """Scale: editions of 1, 4, 16 and 64 different pages, Banmian against Typst, and a parallel export.
 
 Each edition's copy is one file per page (bench/edition_copy: the sample, then recombined pages).
-Banmian runs `main.py compose page-01.txt … -o ed.pdf --pages N --force` as a whole process, Typst
-compiles the same stories one page per copy file; both give time and peak memory against pages,
+Banmian runs `main.py compose page-01.txt … -o ed.pdf --pages N --force` as a whole process (one
+pool of copy: makeup chooses which page each story goes on) and `… --page-per-file` (each file is
+one page's copy, pages made up on every core — what the peer does); Typst compiles the same stories
+one page per copy file; both give time and peak memory against pages,
 and the cost of each added page is the least-squares slope of time against pages.
 
 Parallel export: the 16-page edition is composed and saved once; then a fresh process loads it,
@@ -113,14 +115,15 @@ def _pages_of(pdf: Path) -> int:
         return len(p.pages)
 
 
-def per_page(editions: list[dict]) -> dict:
+def per_page(editions: list[dict], mode: str = "banmian") -> dict:
     """Cost of each added page: least-squares slopes of wall time against pages, over the
-    editions both Banmian and Typst finished (so the two slopes cover the same range)."""
-    both = [e for e in editions if "median_ms" in e.get("banmian", {}) and "median_ms" in e.get("typst", {})]
-    b = _slope([(e["pages"], e["banmian"]["median_ms"]) for e in both])
+    editions both Banmian (in `mode`: "banmian", one pool of copy for the edition, or
+    "banmian_per_file", one copy file per page) and Typst finished, so both cover the same range."""
+    both = [e for e in editions if "median_ms" in e.get(mode, {}) and "median_ms" in e.get("typst", {})]
+    b = _slope([(e["pages"], e[mode]["median_ms"]) for e in both])
     t = _slope([(e["pages"], e["typst"]["median_ms"]) for e in both])
-    return {"per_page_over_pages": [e["pages"] for e in both], "ms_per_added_page_banmian": b,
-            "ms_per_added_page_typst": t, "ratio_per_page_banmian_typst": ratio(b, t)}
+    return {f"per_page_over_pages_{mode}": [e["pages"] for e in both], f"ms_per_added_page_{mode}": b,
+            "ms_per_added_page_typst": t, f"ratio_per_page_{mode}_typst": ratio(b, t)}
 
 
 def _slope(points: list[tuple[int, float]]) -> float | None:
@@ -151,19 +154,23 @@ def run(work: Path, sizes: tuple[int, ...] = (1, 4, 16, 64), repeat: int = 3, pa
         typst_peer.make(copies, typ)
         tpdf, bpdf = folder / "typst.pdf", folder / "banmian.pdf"
         commands = {"typst": [PYTHON, "bench/typst_peer.py", str(typ), "-o", str(tpdf)]}
+        fpdf = folder / "banmian-per-file.pdf"
+        commands["banmian_per_file"] = [PYTHON, "main.py", "compose", *[str(c) for c in copies], "-o", str(fpdf),
+                                        "--page-per-file", "--force"]
         if not skipped:
             commands["banmian"] = [PYTHON, "main.py", "compose", *[str(c) for c in copies], "-o", str(bpdf),
                                    "--pages", str(n), "--force"]
         got = time_processes(commands, repeat if n < 64 else 1, warmup, timeout=timeout)
         got.setdefault("banmian", skipped)
-        for name, pdf in (("typst", tpdf), ("banmian", bpdf)):
+        for name, pdf in (("typst", tpdf), ("banmian", bpdf), ("banmian_per_file", fpdf)):
             row[name] = got[name]
             if "median_ms" in got[name]:
                 got[name]["pdf_pages"] = _pages_of(pdf)
-        if "command" in row["banmian"]:
+        if "median_ms" in row["banmian"]:
             row["banmian"]["command"] = f"main.py compose page-01.txt … page-{n:02d}.txt -o ed.pdf --pages {n} --force"
         out["editions"].append(row)
     out.update(per_page(out["editions"]))
+    out.update(per_page(out["editions"], "banmian_per_file"))
     out["stage_split"] = stage_split(work, tuple(n for n in sizes if n <= 16))
     out["parallel_export"] = parallel(work, parallel_pages, repeat, warmup)
     return out
