@@ -101,33 +101,34 @@ class SetLine:
         a turned one's lies on the axis side so its em box is centred.
         """
         runs: list[GlyphRun] = []
-        cur: Optional[dict] = None
+        vertical = self.vertical
+        font = None
         for g in self.glyphs:
-            if self.vertical:
-                gx, gy = x + g.cross, y + g.pos + g.drop
+            if g.font != font:  # a new run
+                if font is not None:
+                    runs.append(_run(font, gids, text, xs, ys, rot, off, style, story_id, role, vertical))
+                font = g.font
+                gids, text, xs, ys, rot, off = [], [], [], [], [], []
+            if vertical:
+                xs.append(x + g.cross)
+                ys.append(y + g.pos + g.drop)
             else:
-                gx, gy = x + g.pos, y + g.cross
-            if cur is None or cur["font"] != g.font:
-                if cur is not None:
-                    runs.append(_run(cur, style, story_id, role, self.vertical))
-                cur = {"font": g.font, "glyphs": [], "text": [], "xs": [], "ys": [], "rot": [], "off": []}
-            cur["glyphs"].append(g.gid)
-            cur["text"].append(g.text)
-            cur["xs"].append(gx)
-            cur["ys"].append(gy)
-            cur["rot"].append(g.rotated)
-            cur["off"].append(base_offset + g.offset if g.offset >= 0 else -1)
-        if cur is not None:
-            runs.append(_run(cur, style, story_id, role, self.vertical))
+                xs.append(x + g.pos)
+                ys.append(y + g.cross)
+            gids.append(g.gid)
+            text.append(g.text)
+            rot.append(g.rotated)
+            off.append(base_offset + g.offset if g.offset >= 0 else -1)
+        if font is not None:
+            runs.append(_run(font, gids, text, xs, ys, rot, off, style, story_id, role, vertical))
         return runs
 
 
-def _run(cur: dict, style: TextStyle, story_id: str, role: str, vertical: bool) -> GlyphRun:
-    rot = tuple(cur["rot"]) if any(cur["rot"]) else ()
-    return GlyphRun(font=cur["font"], size=style.size, glyphs=tuple(cur["glyphs"]),
-                    text=tuple(cur["text"]), xs=tuple(cur["xs"]), ys=tuple(cur["ys"]),
-                    color=style.color, rotated=rot, vertical=vertical, offsets=tuple(cur["off"]),
-                    story_id=story_id, role=role)
+def _run(font: str, gids: list, text: list, xs: list, ys: list, rot: list, off: list, style: TextStyle,
+         story_id: str, role: str, vertical: bool) -> GlyphRun:
+    return GlyphRun(font=font, size=style.size, glyphs=tuple(gids), text=tuple(text), xs=tuple(xs),
+                    ys=tuple(ys), color=style.color, rotated=tuple(rot) if any(rot) else (),
+                    vertical=vertical, offsets=tuple(off), story_id=story_id, role=role)
 
 
 
