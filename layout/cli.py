@@ -108,7 +108,7 @@ def _header(ns: argparse.Namespace):
 
 def _write_outputs(doc, pages_idx, out: Optional[str], png: Optional[str], force: bool,
                    per_page: Optional[str] = None, report_edition: bool = False,
-                   dpi: float = 60.0, images=None) -> int:
+                   dpi: float = 60.0, images=None, displays=None) -> int:
     """Lay out, preflight, and write the PDF (and PNGs); print findings. Returns the exit code."""
     from .export import export_document
 
@@ -117,7 +117,7 @@ def _write_outputs(doc, pages_idx, out: Optional[str], png: Optional[str], force
     from .document_io import ImageAccess
 
     result = export_document(doc, out, pages_idx, per_page=per_page, png=png, png_dpi=dpi, force=force,
-                             images=images or ImageAccess())
+                             images=images or ImageAccess(), displays=displays)
     if report_edition:
         from .export import edition_fit_report
 
@@ -179,36 +179,43 @@ def _compose(args: list[str]) -> int:
 
         template = load_document(ns.template)
     max_pages = ns.pages or (1 if spec.name == "broadsheet" else 4)
-    source = stories
     if ns.convert:
-        from .convert import convert_story, validate_config
+        from .convert import validate_config
 
         validate_config(ns.convert)
-        stories = [convert_story(s, ns.convert) for s in stories]
+    from .document_io import ImageAccess
+
+    access = ImageAccess(allowed=frozenset(images.values()))  # chosen on the command line
+    displays = None
     if ns.page_per_file:
         if template is not None:
             raise UserError("--page-per-file and --template cannot be used together",
                             hint="a template gives the blocks of every page; leave one of them out")
-        from .edition import compose_edition
+        from .edition import make_edition
 
-        result = compose_edition(imported.by_file(stories), spec, _header(ns), images=images)
+        edition = make_edition(imported.by_file(stories), spec, _header(ns), images=images,
+                               convert=ns.convert or "", access=access)
+        result, displays = edition.composed, edition.displays
+        doc = result.document
     else:
-        result = compose_pages(stories, spec, _header(ns), max_pages=max_pages, images=images,
+        to_set = stories
+        if ns.convert:
+            from .convert import convert_story
+
+            to_set = [convert_story(s, ns.convert) for s in stories]
+        result = compose_pages(to_set, spec, _header(ns), max_pages=max_pages, images=images,
                                template=template)
-    doc = result.document
-    if ns.convert:
-        doc = replace(doc, stories=tuple(source), edition=ns.convert)
+        doc = result.document
+        if ns.convert:  # the document keeps the source text; its edition converts when laid out
+            doc = replace(doc, stories=tuple(stories), edition=ns.convert)
     for line in result.report:
         print(f"compose: {line}", file=sys.stderr)
-    from .document_io import ImageAccess
-
-    access = ImageAccess(allowed=frozenset(images.values()))  # chosen on the command line
     if ns.save:
         from .document_io import save_document
 
         save_document(_images_relative_to(doc, ns.save), ns.save)
     return _write_outputs(doc, list(range(len(doc.pages))), ns.output, ns.png, ns.force,
-                          report_edition=bool(ns.convert), dpi=ns.dpi, images=access)
+                          report_edition=bool(ns.convert), dpi=ns.dpi, images=access, displays=displays)
 
 
 def _images_relative_to(doc, doc_path: str):

@@ -1,50 +1,74 @@
-"""An edition made the way a desk makes it: each page from its own copy, pages made up in parallel.
+"""An edition made the way a desk makes it: each page from its own copy, pages made in parallel.
 
 When every page has its own copy (one file per page, as pages are assigned on a night desk), no
-story moves between pages, so the pages are independent: each is made up by `compose_pages` on
-its own, in worker processes on every core, and the pages are then joined in order into one
-document. One pool of copy for several pages (makeup choosing which page each story goes on,
-with jumps) stays `compose_pages(..., max_pages=N)`.
+story moves between pages, so the pages are independent: each is made up by `compose_pages` and
+laid out on its own, in worker processes on every core, and the pages are joined in order into
+one document with its display lists. One pool of copy for several pages (makeup choosing which
+page each story goes on, with jumps) stays `compose_pages(..., max_pages=N)`.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from .compose import ComposeResult, compose_pages
+from .display import PageDisplay
+from .document_io import ImageAccess
 from .fonts import FontRegistry, default_registry
 from .model import Document, Page, PageHeader, PageSpec, Story
 
 MIN_PARALLEL_PAGES = 3  # below this, starting workers costs more than it saves
 
 
-def compose_edition(copies: Sequence[Sequence[Story]], spec: PageSpec, header: PageHeader,
-                    images: dict[str, str] = {}, fonts: Optional[FontRegistry] = None,
-                    workers: Optional[int] = None) -> ComposeResult:
+@dataclass(frozen=True)
+class Edition:
+    """The made-up edition and each page's display list (laid out where the page was made up,
+    while its typeset paragraphs were still in that worker's memory)."""
+
+    composed: ComposeResult
+    displays: tuple[PageDisplay, ...]
+
+
+@dataclass(frozen=True)
+class _Job:
+    index: int
+    stories: tuple[Story, ...]
+    spec: PageSpec
+    header: PageHeader
+    images: dict
+    convert: str
+    access: ImageAccess
+
+
+def make_edition(copies: Sequence[Sequence[Story]], spec: PageSpec, header: PageHeader, *,
+                 images: dict[str, str] = {}, convert: str = "", access: ImageAccess = ImageAccess(),
+                 fonts: Optional[FontRegistry] = None, workers: Optional[int] = None) -> Edition:
     """One page per copy: page k holds the stories of copies[k] (story ids unique across copies).
 
-    workers: processes to make pages up in (default: every core; 1 = in this process). A page's
-    stories that do not fit are reported and kept in the document, unplaced, as compose_pages does;
-    a page whose copy cannot be made up at all stays in the edition empty (the pages after it keep
-    their numbers) and the report says so."""
+    convert: an OpenCC config: each page is made up in that edition's text (the document keeps
+    the source stories, as a converted document does). workers: processes to make pages in
+    (default: every core; 1 = this process). A page's stories that do not fit are reported and
+    kept in the document, unplaced, as compose_pages does; a page whose copy cannot be made up at
+    all stays in the edition empty (the pages after it keep their numbers) and is reported."""
     fonts = fonts or default_registry()
-    jobs = [(list(stories), spec, _page_header(header, k), images, k) for k, stories in enumerate(copies)]
+    jobs = [_Job(k, tuple(stories), spec, _page_header(header, k), images, convert, access)
+            for k, stories in enumerate(copies)]
     workers = min(len(jobs), workers or os.cpu_count() or 1)
-    if workers > 1 and len(jobs) >= MIN_PARALLEL_PAGES and _can_fork():
+    if workers > 1 and len(jobs) >= MIN_PARALLEL_PAGES and "fork" in multiprocessing.get_all_start_methods():
         # Fonts are opened before the workers fork, so each starts with the metrics in memory.
         for key in fonts.entries:
             fonts.face(key)
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            made = pool.map(_compose_one, jobs, chunksize=1)
+            made = pool.map(_make_page, jobs, chunksize=1)
     else:
-        made = [_compose_one(job) for job in jobs]
-    return _join(made, jobs)
-
-
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+        made = [_make_page(job) for job in jobs]
+    report = [line for _, r, _ in made for line in r]
+    doc = Document(tuple(p for page, _, _ in made for p in page.pages),
+                   tuple(s for job in jobs for s in job.stories), edition=convert)
+    composed = ComposeResult(doc, tuple(report), sum(score for *_, score in made))
+    return Edition(composed, tuple(d for page, _, _ in made for d in page.displays))
 
 
 def _page_header(header: PageHeader, k: int) -> PageHeader:
@@ -52,19 +76,28 @@ def _page_header(header: PageHeader, k: int) -> PageHeader:
     return replace(header, number=str(int(header.number) + k)) if header.number.isdigit() else header
 
 
-def _compose_one(job) -> ComposeResult:
-    stories, spec, header, images, k = job
-    return compose_pages(stories, spec, header, max_pages=1, images=images, first_page=k)
+@dataclass(frozen=True)
+class _Made:
+    pages: tuple[Page, ...]
+    displays: tuple[PageDisplay, ...]
 
 
-def _join(made: Sequence[ComposeResult], jobs: Sequence[tuple]) -> ComposeResult:
-    pages, report = [], []
-    for r, (stories, spec, header, _, k) in zip(made, jobs):
-        if r.document.pages:
-            pages += r.document.pages
-        else:
-            pages.append(Page(f"p{k + 1}", spec, header))
-            report.append(f"page {k + 1}: no page could be made up from its copy — left empty")
-        report += r.report
-    stories = tuple(s for job in jobs for s in job[0])
-    return ComposeResult(Document(tuple(pages), stories), tuple(report), sum(r.score for r in made))
+def _make_page(job: _Job) -> tuple[_Made, tuple[str, ...], float]:
+    """Make up and lay out page `job.index` from its own copy (in a worker process)."""
+    from .render import lay_out_page
+
+    stories = job.stories
+    if job.convert:
+        from .convert import convert_story
+
+        stories = tuple(convert_story(s, job.convert) for s in stories)
+    got = compose_pages(stories, job.spec, job.header, max_pages=1, images=job.images, first_page=job.index)
+    report = got.report
+    pages = got.document.pages
+    if not pages:
+        pages = (Page(f"p{job.index + 1}", job.spec, job.header),)
+        report = (f"page {job.index + 1}: no page could be made up from its copy — left empty",) + report
+    doc = Document(pages, job.stories, edition=job.convert)
+    displays = tuple(replace(lay_out_page(doc, i, images=job.access), page_index=job.index + i)
+                     for i in range(len(pages)))
+    return _Made(pages, displays), report, got.score

@@ -8,7 +8,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from layout.edition import compose_edition
+from layout.edition import make_edition
+from layout.render import lay_out_document
 from layout.importer import import_files
 from layout.model import PageHeader
 from layout.presets import page_spec
@@ -41,10 +42,11 @@ def test_each_page_holds_its_own_files_stories_serial_and_parallel_alike(copies)
     imported = import_files([str(p) for p in copies])
     groups = imported.by_file()
     assert [sum(len(g) for g in groups)] == [len(imported.stories)] and all(groups)
-    serial = compose_edition(groups, page_spec("broadsheet"), HEADER, workers=1)
-    parallel = compose_edition(groups, page_spec("broadsheet"), HEADER, workers=2)
-    assert parallel.document == serial.document and parallel.report == serial.report
-    doc = serial.document
+    made = make_edition(groups, page_spec("broadsheet"), HEADER, workers=1)
+    parallel = make_edition(groups, page_spec("broadsheet"), HEADER, workers=2)
+    assert parallel == made
+    serial, doc = made.composed, made.composed.document
+    assert list(made.displays) == lay_out_document(doc)  # laid out in the workers as the document lays out
     assert [p.id for p in doc.pages] == ["p1", "p2", "p3"]
     assert [p.header.number for p in doc.pages] == ["3", "4", "5"]
     for page, group in zip(doc.pages, groups):
@@ -77,9 +79,18 @@ def test_a_page_whose_copy_cannot_be_made_up_stays_empty_and_is_reported(copies,
     tiny = tmp_path / "tiny.txt"
     tiny.write_text("短讯一则\n\n临近中午,社区的老人们围坐一桌,享用着午餐。\n", encoding="utf-8")
     imported = import_files([str(tiny), str(copies[1])])
-    got = compose_edition(imported.by_file(), page_spec("broadsheet"), HEADER, workers=1)
+    got = make_edition(imported.by_file(), page_spec("broadsheet"), HEADER, workers=1).composed
     first, second = got.document.pages
     assert (first.id, first.blocks, first.header.number) == ("p1", (), "3")
     assert second.id == "p2" and second.header.number == "4" and second.blocks
     assert "page 1: no page could be made up from its copy — left empty" in got.report
     assert {s.id for s in got.document.stories} == {s.id for s in imported.stories}  # nothing lost
+
+
+def test_a_converted_edition_sets_each_page_in_traditional_and_keeps_the_source(copies):
+    imported = import_files([str(copies[0])])
+    got = make_edition(imported.by_file(), page_spec("broadsheet"), HEADER, convert="s2twp", workers=1)
+    assert got.composed.document.edition == "s2twp"
+    assert got.composed.document.stories == imported.stories  # the source text is what is kept
+    shown = "".join("".join(i.text) for d in got.displays for i in d.items if hasattr(i, "glyphs"))
+    assert "層" in shown and "层" not in shown
