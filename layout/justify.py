@@ -74,13 +74,14 @@ def natural(p: Prepared, i: int, b: int, open_half: bool = False) -> float:
 def shrink_capacity(p: Prepared, i: int, b: int) -> float:
     """How much the line i..b-1 can be pushed in."""
     e = visible_end(p, i, b)
+    free_r, gap_shrink, free_l, space_shrink = p.free_r, p.gap_shrink, p.free_l, p.space_shrink
     cap = 0.0
     for j in range(i, e):
         if j < e - 1:
-            cap += p.free_r[j] + p.gap_shrink[j]
+            cap += free_r[j] + gap_shrink[j]
             if j > i:
-                cap += p.free_l[j]
-        cap += p.space_shrink[j]
+                cap += free_l[j]
+        cap += space_shrink[j]
     return cap
 
 

@@ -43,8 +43,13 @@ def _best_end(p: Prepared, i: int, avail: float, open_half: bool) -> int:
     push_in = -1
     reach = avail + PUSH_IN_REACH * p.size
     limit = avail + EPS
+    prefix, gap, visible, lcap, rcap = p.prefix, p.gap, p.visible, p.lcap, p.rcap
     for b in islice(p.opps, bisect_right(p.opps, i), None):
-        w = natural(p, i, b, open_half)
+        j = b - 1
+        if visible[j] and rcap[j] == 0.0 and lcap[j] == 0.0 and not open_half:
+            w = prefix[b] - prefix[i] - gap[j]  # natural() of a line ending in a plain slot, inline
+        else:
+            w = natural(p, i, b, open_half)
         if w <= limit:
             if b == n:
                 return n
