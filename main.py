@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
         preload(args[0])
         gc.freeze()
         gc.enable()
-        return run(args)
+        return run(args, one_shot=True)
     if args and args[0] in ("-h", "--help"):
         from layout.cli import run
 
