@@ -218,18 +218,22 @@ def _line(p: Prepared, br: Break, placed: Placed, measure: float, last: bool, fi
             continue
         tofu += tofus[j]
         # The frozen dataclass's own __init__ sets each of the ten fields through
-        # object.__setattr__; filling the new instance's __dict__ (in field order) makes the
-        # identical SetGlyph in a third of the time, and every character of a page is one.
+        # object.__setattr__; filling the new instance's __dict__ (every field, in field order)
+        # makes the identical SetGlyph in a third of the time, and every character of a page is
+        # one. (tests/test_typeset_objects.py checks that these stay equal to constructed ones.)
         g = _new_object(SetGlyph)
         g.__dict__.update(font=faces[j], gid=gids[j], text=chars[j],
                           pos=pos[k] + (shift.get(j, 0.0) if shift else 0.0),
                           advance=draw_adv[j], offset=j, cross=cross[j], rotated=rotated[j],
                           tofu=tofus[j], drop=drop[j])
         glyphs.append(g)
-    return SetLine(br.start, br.end, tuple(glyphs), measure, placed.width, p.size, last=last,
-                   vertical=p.vertical, violations=_violations(p, br, first),
-                   orphan=last and not first and is_orphan(p, br.start, br.end), tofu=tofu,
-                   adjust=placed.adjust, hung=placed.hung, off_grid=placed.off_grid)
+    line = _new_object(SetLine)  # (as for the glyphs above)
+    line.__dict__.update(start=br.start, end=br.end, glyphs=tuple(glyphs), measure=measure,
+                         width=placed.width, size=p.size, last=last, vertical=p.vertical,
+                         violations=_violations(p, br, first),
+                         orphan=last and not first and is_orphan(p, br.start, br.end), tofu=tofu,
+                         adjust=placed.adjust, hung=placed.hung, off_grid=placed.off_grid)
+    return line
 
 
 def _violations(p: Prepared, br: Break, first: bool) -> int:
