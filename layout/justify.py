@@ -113,8 +113,10 @@ def place(p: Prepared, i: int, b: int, avail: float, offset: float, justify: boo
         slack = _grow_spaces(p, i, e, slack, dg)
         if slack > EPS:
             bounds = list(compress(range(i + 1, e), p.share[i + 1:e])) or _letter_bounds(p, i, e)
-            for j in bounds:
-                dg[j - 1 - i] += slack / len(bounds)
+            if bounds:
+                each = slack / len(bounds)
+                for j in bounds:
+                    dg[j - 1 - i] += each
     pos = []
     x = offset
     if e > i:
@@ -132,19 +134,21 @@ def place(p: Prepared, i: int, b: int, avail: float, offset: float, justify: boo
 
 def _shrink(p: Prepared, i: int, e: int, need: float, dl: list, dr: list, dg: list) -> None:
     """Take `need` points out of the line: spaces and Han–Latin gaps first, then marks."""
-    soft = [(j, p.gap_shrink[j] if j < e - 1 else 0.0, p.space_shrink[j]) for j in range(i, e)]
-    total = sum(g + s for _, g, s in soft)
-    if total > EPS:
-        f = min(1.0, need / total)
-        for j, g, s in soft:
-            dg[j - i] -= (g + s) * f
-        need -= total * f
+    gap_shrink, space_shrink, free_r, free_l = p.gap_shrink, p.space_shrink, p.free_r, p.free_l
+    if any(gap_shrink[i:max(i, e - 1)]) or any(space_shrink[i:e]):  # (none among Han and marks)
+        soft = [(j, gap_shrink[j] if j < e - 1 else 0.0, space_shrink[j]) for j in range(i, e)]
+        total = sum(g + s for _, g, s in soft)
+        if total > EPS:
+            f = min(1.0, need / total)
+            for j, g, s in soft:
+                dg[j - i] -= (g + s) * f
+            need -= total * f
     if need <= EPS:
         return
     marks = []
     for j in range(i, e - 1):
-        r = p.free_r[j]
-        l_ = p.free_l[j] if j > i else 0.0
+        r = free_r[j]
+        l_ = free_l[j] if j > i else 0.0
         if r > EPS or l_ > EPS:
             marks.append((j, l_, r))
     total = sum(l_ + r for _, l_, r in marks)
