@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import Optional
 
@@ -100,6 +101,9 @@ class GridPara:
         self.hang = hang  # off where the gutter has no room for a hung mark
         self.min_gap = CJK_LATIN_MIN * p.size if latin_space else 0.0
         self.kinds = [_kind(p, j) for j in range(len(p.text))]
+        # Prefix sums for `used`: cells of full-width slots, and how many slots are not one.
+        self._cells_before = [0] + list(accumulate(max(k, 0) for k in self.kinds))
+        self._others_before = [0] + list(accumulate(k < 1 for k in self.kinds))
 
     def units(self, i: int, e: int) -> list[Unit]:
         """The units of the slots i..e-1 set as one line."""
@@ -149,7 +153,12 @@ class GridPara:
 
     def used(self, i: int, b: int) -> int:
         """Cells taken by the line of slots i..b-1."""
-        return sum(u.cells for u in self.units(i, visible_end(self.p, i, b)))
+        e = visible_end(self.p, i, b)
+        if self._others_before[e] == self._others_before[i]:
+            # Full-width characters only (most lines): each slot is a unit of its own cells, so
+            # the sum is known without building the units — the breaker asks at every opportunity.
+            return self._cells_before[e] - self._cells_before[i]
+        return sum(u.cells for u in self.units(i, e))
 
 
 def _kind(p: Prepared, j: int) -> int:
