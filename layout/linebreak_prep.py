@@ -200,10 +200,13 @@ class Prepared:
 
     def finish(self) -> None:
         n = len(self.text)
-        adjustable = list(map(cjk.ADJUSTABLE.__contains__, self.text))
-        # the neighbour before / after each slot is a mark (none before the first, after the last)
-        self.free_l = [0.0 if a else c for a, c in zip([False] + adjustable, self.lcap)]
-        self.free_r = [0.0 if a else c for a, c in zip(adjustable[1:] + [False], self.rcap)]
+        self.free_l, self.free_r = list(self.lcap), list(self.rcap)
+        for j in compress(range(n), map(cjk.ADJUSTABLE.__contains__, self.text)):
+            # a mark: its neighbours may not cut on the side that faces it
+            if j + 1 < n:
+                self.free_l[j + 1] = 0.0
+            if j > 0:
+                self.free_r[j - 1] = 0.0
         self.prefix = [0.0] + list(accumulate(map(add, self.adv, self.gap)))
         self.opps = list(compress(range(1, n), self.level[1:n])) + [n]  # level NONE is 0: no break
 
@@ -331,9 +334,8 @@ def prepare(text: str, style, fonts: FontRegistry) -> Prepared:
     shaped: list[tuple] = []
     marks: dict[int, float] = {}
     get, append = cache.get, shaped.append
-    for cl in clusters:
-        kind, narrow = cl.kind, cl.narrow
-        for j in range(cl.start, cl.end):
+    for start, end, kind, narrow in clusters:
+        for j in range(start, end):
             ch = text[j]
             key = (ch, roles[j], kind, narrow)
             s = get(key, False)
