@@ -77,9 +77,17 @@ def targets(r: dict) -> list[dict]:
     v, i, s = r.get("versus", {}), r.get("interactive", {}), r.get("scale", {})
     add("cold compose, whole process: Banmian / Typst", v.get("ratio_whole_banmian_typst"), 1.5)
     add("cold compose, whole process: Banmian / reportlab floor", v.get("ratio_whole_banmian_floor"), 1.3)
-    for kind, label in (("move", "move one block"), ("resize", "resize one block"), ("typing", "one keystroke")):
-        add(f"{label}: re-layout + repaint p95", get_path(i, kind, "total", "p95_ms"), 16, unit=" ms")
-        add(f"{label}: re-layout alone p95", get_path(i, kind, "relayout", "p95_ms"), 16, unit=" ms")
+    editor = i.get("editor_bench", {})
+    for kind, ed_kind, label in (("move", "move_live", "move one block"), ("resize", "resize_live", "resize one block"),
+                                 ("typing", "typing", "one keystroke")):
+        # the figure that counts: the editor's own canvas (bench_interactive: the real MainWindow
+        # re-lays out the blocks the event touched and repaints what changed)
+        add(f"{label}: re-layout + repaint in the editor's canvas p95", get_path(editor, ed_kind, "total", "p95_ms"),
+            16, unit=" ms")
+        add(f"{label}: engine alone, whole page re-laid out p95", get_path(i, kind, "relayout", "p95_ms"), 16,
+            unit=" ms")
+        add(f"{label}: whole page re-laid out + repainted at 1000 px p95 (pessimistic bound)",
+            get_path(i, kind, "total", "p95_ms"), 16, unit=" ms")
     add("whole-page re-compose (after a keystroke), median", get_path(i, "recompose_after_keystroke", "median_ms"),
         50, unit=" ms")
     add("cost of each added page, one copy file per page (as the peer): Banmian / Typst",

@@ -61,14 +61,19 @@ def test_report_is_written_for_partial_results():
                "mode": "quick", "seconds": 1.0,
                "versus": {"unavailable": "layout.compose not available yet"},
                "interactive": {"events": 3, "repaint": "none",
-                               "move": {"relayout": summary([0.001, 0.002, 0.003]), "total": summary([0.004] * 3)}},
+                               "move": {"relayout": summary([0.001, 0.002, 0.003]), "total": summary([0.020] * 3)},
+                               "editor_bench": {"move_live": {"total": {"p95_ms": 4.0}}}},
                "scale": {"error": "RuntimeError: boom"}}
     results["targets"] = targets(results)
     md = report.markdown(results)
     assert "not available yet (layout.compose not available yet)" in md
     assert "error: RuntimeError: boom" in md
-    move = next(t for t in results["targets"] if t["target"].startswith("move one block: re-layout + repaint"))
+    rows = {t["target"]: t for t in results["targets"]}
+    move = rows["move one block: re-layout + repaint in the editor's canvas p95"]
     assert move["figure"] == 4.0 and move["met"] is True
+    whole = rows["move one block: whole page re-laid out + repainted at 1000 px p95 (pessimistic bound)"]
+    assert whole["figure"] == 20.0 and whole["met"] is False and whole["by"] == 1.25
+    assert rows["resize one block: re-layout + repaint in the editor's canvas p95"]["met"] is None  # not measured
     json.dumps(results)  # JSON-ready
 
 
