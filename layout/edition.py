@@ -98,6 +98,12 @@ def _make_page(job: _Job) -> tuple[_Made, tuple[str, ...], float]:
         pages = (Page(f"p{job.index + 1}", job.spec, job.header),)
         report = (f"page {job.index + 1}: no page could be made up from its copy — left empty",) + report
     doc = Document(pages, job.stories, edition=job.convert)
-    displays = tuple(replace(lay_out_page(doc, i, images=job.access), page_index=job.index + i)
+    displays = tuple(_numbered(lay_out_page(doc, i, images=job.access), job.index + i)
                      for i in range(len(pages)))
     return _Made(pages, displays), report, got.score
+
+
+def _numbered(display: PageDisplay, index: int) -> PageDisplay:
+    """A page laid out alone, numbered as the edition's page `index` (its findings too)."""
+    return replace(display, page_index=index,
+                   findings=tuple(replace(f, page=index) for f in display.findings))

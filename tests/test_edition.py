@@ -47,6 +47,7 @@ def test_each_page_holds_its_own_files_stories_serial_and_parallel_alike(copies)
     assert parallel == made
     serial, doc = made.composed, made.composed.document
     assert list(made.displays) == lay_out_document(doc)  # laid out in the workers as the document lays out
+    assert all(f.page == d.page_index for d in made.displays for f in d.findings)
     assert [p.id for p in doc.pages] == ["p1", "p2", "p3"]
     assert [p.header.number for p in doc.pages] == ["3", "4", "5"]
     for page, group in zip(doc.pages, groups):
@@ -78,8 +79,11 @@ def test_page_per_file_refuses_a_template(copies, tmp_path):
 def test_a_page_whose_copy_cannot_be_made_up_stays_empty_and_is_reported(copies, tmp_path):
     tiny = tmp_path / "tiny.txt"
     tiny.write_text("短讯一则\n\n临近中午,社区的老人们围坐一桌,享用着午餐。\n", encoding="utf-8")
-    imported = import_files([str(tiny), str(copies[1])])
-    got = make_edition(imported.by_file(), page_spec("broadsheet"), HEADER, workers=1).composed
+    imported = import_files([str(tiny), str(copies[0])])
+    made = make_edition(imported.by_file(), page_spec("broadsheet"), HEADER, workers=1)
+    got = made.composed
+    # the second page holds the photo story with no picture yet: its warning names page 2 (index 1)
+    assert [f.page for f in made.displays[1].findings] and all(f.page == 1 for f in made.displays[1].findings)
     first, second = got.document.pages
     assert (first.id, first.blocks, first.header.number) == ("p1", (), "3")
     assert second.id == "p2" and second.header.number == "4" and second.blocks
