@@ -382,8 +382,9 @@ class _Composer:
                     blocks.append(self.block(u, x, top, v))
                     if v.jump == "out":
                         self.cut.append(u.story.id)
-                    self.report.append(f"{u.story.id}: page {self.first_page + self.page + 1}, {v.cols} 栏 × {v.rows} 行 at column "
-                                       f"{x + 1}, line {top + 1}" + (f" ({v.note})" if v.note else ""))
+                    self.report.append(f"{u.story.id}: page {self.first_page + self.page + 1}, "
+                                       f"{v.cols} 栏 × {v.rows} 行 at column {x + 1}, line {top + 1}"
+                                       + (f" ({v.note})" if v.note else ""))
                     x += v.cols
             col += w
         return blocks
