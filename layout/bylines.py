@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from layout.punctuation import is_cjk
+
 ROLES = ("本报记者", "本报通讯员", "特约记者", "见习记者", "首席记者", "实习生", "通讯员", "记者",
          "摄影", "摄", "文", "图")
 _ROLE = "|".join(ROLES)
@@ -21,7 +23,7 @@ _SP = r"[ \t\u3000]"
 _NAME = r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,8})?"
 _TOKEN = rf"(?:(?:{_ROLE}){_SP}*[/／]?{_SP}*)?{_NAME}|(?:{_ROLE})"
 _LIST = rf"(?:{_TOKEN})(?:(?:{_SP}+|{_SP}*[/／、]{_SP}*)(?:{_TOKEN})){{0,5}}"
-_CLOSERS = "”’」』）)》"
+_CLOSERS = "”’」』）)》\"'"
 
 _PAREN_TAIL = re.compile(rf"[（(]{_SP}*(?P<names>{_LIST}){_SP}*[）)]{_SP}*$")
 _CREDIT_NAME = r"[\u4e00-\u9fff]{2,3}"
@@ -33,9 +35,12 @@ _DATELINE = re.compile(
     r"(?:[（(][^）)]{1,40}[）)])?")
 
 
-def _ends_sentence(text: str) -> bool:
+def ends_full_stop(text: str) -> bool:
+    """Does the text end a sentence with a full stop, an ASCII period after Chinese included
+    ("……高兴地说." in copy typed on a Western keyboard)? Closing quotes and brackets may follow."""
     t = text.rstrip(_CLOSERS)
-    return bool(t) and t[-1] in "。！？!?…"
+    return bool(t) and (t[-1] in "。！？!?…" or t[-1] == "." and len(t) > 1 and is_cjk(t[-2]))
+
 
 
 def starts_byline(line: str) -> bool:
@@ -47,9 +52,10 @@ def starts_byline(line: str) -> bool:
 def split_dateline(paragraph: str) -> Optional[tuple[str, str]]:
     """(dateline, rest) when the first paragraph opens with 本报讯（…） or an agency dateline."""
     m = _DATELINE.match(paragraph)
-    if not m or m.end() >= len(paragraph):
+    rest = paragraph[m.end():].lstrip(" \t\u3000") if m else ""
+    if not rest:
         return None
-    return m.group(), paragraph[m.end():]
+    return m.group(), rest  # the gap after 本报讯 is layout, not text
 
 
 def trailing_byline(text: str) -> Optional[tuple[str, str, str]]:
@@ -58,7 +64,7 @@ def trailing_byline(text: str) -> Optional[tuple[str, str, str]]:
     if not m or "摄" in m.group("names"):
         return None
     head = text[:m.start()].rstrip()
-    if head and not _ends_sentence(head):
+    if head and not ends_full_stop(head):
         return None
     return head, m.group("names"), m.group().strip()
 
@@ -73,7 +79,7 @@ def trailing_credits(text: str) -> Optional[tuple[str, str]]:
     if not m:
         return None
     head = text[:m.start()].rstrip(" \t\u3000")
-    if not _ends_sentence(head):
+    if not ends_full_stop(head):
         return None
     return head, m.group("names").strip()
 

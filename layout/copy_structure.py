@@ -15,14 +15,19 @@ Heuristics (general rules, not tuned to one page):
 - **Continued 转版.** A story whose last paragraph ends mid-sentence, with no byline or credits
   after it, is flagged `continued` and kept as it is — never padded, never dropped.
 - **Package 组合报道.** A section whose body is a short lead (one paragraph, ≤ 200 characters,
-  ending a sentence, no byline) followed by at least two headed sections, and whose head is at
-  least as long as the next head, is a banner: a Story of kind "package" holding the banner
+  ending a sentence, no byline or dateline) followed by at least two headed sections, each with
+  more text than the lead (a lead introduces longer stories), not itself preceded by a headed
+  one-paragraph item (in a run of briefs it is one more brief), and whose head is at least as
+  long as the next head, is a banner: a Story of kind "package" holding the banner
   head and the lead (role "lead"); the following sections are its sub-stories (`group` = the
   package's id) until the input ends, a Markdown `---`, another banner, or a section whose head
   is heavier (kicker, subtitle or more parts) than the first sub-story's.
 - **Subheads 小标题.** Marked lines (【…】, ■…, 一、…) are subheads. In copy where stories end
   with a byline (at least two sections, and half of them, are signed), a one-line head that
   follows an unsigned, finished section is a subhead of that story rather than a new story.
+  A story that opens with its byline or dateline and is not signed at its end (a feature) keeps
+  taking a one-part head of ≤ 20 characters as a subhead while the section under it has several
+  paragraphs and no byline or dateline of its own.
 - **No structure.** Copy without any headline is one story whose first line is the headline, with
   a warning (which also says when that line is too long to be a real headline). A headless
   section inside structured copy takes its first line as headline only when it is short enough
@@ -134,6 +139,25 @@ def _signed(sec: Section) -> bool:
                            or trailing_credits(body[-1].text) is not None)
 
 
+def _opens_signed(sec: Section) -> bool:
+    """Does the section open with a byline line or a dateline (本报记者 张三, 本报讯（记者 李四）)?"""
+    if sec.items and sec.items[0].role == "byline":
+        return True
+    body = _body(sec)
+    return bool(body) and body[0].role == "body" and split_dateline(body[0].text) is not None
+
+
+def _text_len(sec: Section) -> int:
+    return sum(len(u.text) for u in _body(sec))
+
+
+def _is_brief(sec: Section) -> bool:
+    """A headed news item of one paragraph (not a picture with its caption)."""
+    return (bool(sec.heads) and len(_body(sec)) == 1
+            and not any(u.role in ("credits", "image") for u in sec.items)
+            and trailing_credits(_body(sec)[0].text) is None)
+
+
 def _finished(sec: Section) -> bool:
     body = _body(sec)
     return bool(body) and is_terminal(body[-1].text)
@@ -155,11 +179,16 @@ def _is_banner(sections: list[Section], k: int) -> bool:
         return False
     if any(u.role != "body" for u in body) or sum(len(u.text) for u in body) > _LEAD_MAX:
         return False
-    if _signed(sec) or not _finished(sec):
-        return False
+    if _signed(sec) or _opens_signed(sec) or not _finished(sec):
+        return False  # a dated or signed paragraph is a news item (a brief), not a banner's lead
     following = sections[k + 1:k + 3]
     if len(following) < 2 or any(s.ends_group or not s.heads for s in following):
         return False
+    # a lead introduces stories longer than itself; a page of briefs has sections as short as it
+    if any(_text_len(s) <= _text_len(sec) for s in following):
+        return False
+    if k > 0 and _is_brief(sections[k - 1]):
+        return False  # one more item in a run of one-paragraph briefs
     return _main_len(sec) >= _main_len(following[0])
 
 
@@ -167,6 +196,15 @@ def _subhead_of(prev: Section, sec: Section) -> bool:
     heads = [u for u in sec.heads if u.role == "head"]
     return (len(sec.heads) == 1 and len(heads) == 1 and not heads[0].hinted and len(heads[0].text) <= 20
             and bool(_body(sec)) and bool(prev.heads) and not _signed(prev) and _finished(prev))
+
+
+def _feature_subhead(prev: Section, sec: Section) -> bool:
+    """In a story that opens with its byline and is not signed at the end, an unsigned section of
+    several paragraphs under a short one-part head continues it: the head is a subhead (小标题)."""
+    if not _subhead_of(prev, sec) or len(split_parts(sec.heads[0].text)) != 1:
+        return False
+    return (_opens_signed(prev) and not _opens_signed(sec) and not _signed(sec)
+            and len(_body(prev)) >= 2 and len(_body(sec)) >= 2)
 
 
 def plan(sections: list[Section]) -> list[tuple[Section, str, int]]:
@@ -190,7 +228,8 @@ def plan(sections: list[Section]) -> list[tuple[Section, str, int]]:
             elif w > weight:
                 group, weight = -1, None
         prev = out[-1] if out else None
-        if byline_style and prev and not prev[1] and _subhead_of(prev[0], sec):
+        if prev and not prev[1] and (byline_style and _subhead_of(prev[0], sec)
+                                     or _feature_subhead(prev[0], sec)):
             sub = replace(sec.heads[0], role="subhead")
             out[-1] = (replace(prev[0], items=prev[0].items + (sub,) + sec.items), "", prev[2])
             continue

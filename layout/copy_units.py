@@ -2,7 +2,8 @@
 
 Copy that went through a PDF or a CMS is broken at arbitrary points: "擦亮“同" ⏎⏎ "心荟”品牌".
 The rules, in order, for a line that follows a paragraph that does **not** end a sentence
-(its last mark is not one of 。！？…：, or a closing quote/bracket after one of those):
+(its last mark is not one of 。！？…：, or a closing quote/bracket after one of those; an ASCII
+period after a Chinese character, or a straight quote after a full stop, ends a sentence too):
 
 1. it continues that paragraph (joined with nothing inserted) when it starts with a mark that
    cannot open a paragraph (，。、；：？！ and closing quotes/brackets);
@@ -27,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from layout import words
-from layout.bylines import ends_with_signature, starts_byline
+from layout.bylines import ends_full_stop, ends_with_signature, starts_byline
 from layout.punctuation import is_han
 
 TERMINAL = "。！？!?…：:"
@@ -87,7 +88,7 @@ def is_terminal(text: str) -> bool:
     if t[-1] in TERMINAL:
         return True
     s = t.rstrip(CLOSERS)
-    return (s != t and bool(s) and s[-1] in TERMINAL) or ends_with_signature(t)
+    return (s != t and bool(s) and s[-1] in TERMINAL) or ends_full_stop(t) or ends_with_signature(t)
 
 
 def _balanced(text: str) -> bool:

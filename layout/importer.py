@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from layout.bylines import split_dateline
 from layout.copy_structure import Draft, build_drafts
 from layout.copy_units import Chunk, repair, split_lines
 from layout.encodings import decode_copy
@@ -141,7 +142,15 @@ def _finish(draft: Draft, normalise: bool) -> tuple[Story, list[ReportEntry]]:
     h = s.headline
     headline = Headline(main=tuple(fix(p, "headline") for p in h.main),
                         kicker=fix(h.kicker, "kicker", spaces=False), sub=fix(h.sub, "sub", spaces=False))
-    paragraphs = tuple(Paragraph(fix(p.text, "body", k), p.role) for k, p in enumerate(s.paragraphs))
+    def body(text: str, k: int) -> str:
+        dated = split_dateline(text) if k == 0 and not s.byline_at_start else None
+        if dated is None or text[len(dated[0])] not in " \t\u3000":
+            return fix(text, "body", k)
+        # 本报讯 left in the text (the byline is at the end): the gap after it is the house style, not a scar
+        gap = text[len(dated[0]):len(text) - len(dated[1])]
+        return fix(dated[0], "body", k) + gap + fix(dated[1], "body", k)
+
+    paragraphs = tuple(Paragraph(body(p.text, k), p.role) for k, p in enumerate(s.paragraphs))
     story = Story(id=s.id, headline=headline, paragraphs=paragraphs,
                   byline=fix(s.byline, "byline", spaces=False), byline_at_start=s.byline_at_start,
                   credits=fix(s.credits, "credits", spaces=False), kind=s.kind, group=s.group,

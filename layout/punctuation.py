@@ -4,6 +4,8 @@ Rules (a chief sub-editor's, applied only *inside Chinese text* — a mark count
 text when its nearest non-space neighbour on either side is a Chinese character or mark):
 
 - ASCII , ; : ? !  →  ，；：？！  (never between two digits: 1,234.56 and 10:30 stay);
+- a single ASCII . right after a Chinese character or mark (not a full-width digit), and not
+  followed by a digit or a Latin letter, is a full stop → 。 ("高兴地说." → "高兴地说。"; 1.2亿, 3.5% and www.x.cn stay);
 - ( )  →  （ ）  when the bracketed text contains Chinese or the bracket touches Chinese;
 - straight quotes " ' → “ ” ‘ ’, paired left to right; an apostrophe inside a Latin word stays;
 - ... / 。。。 / a lone … → ……;  -- / ―― / －－ and a lone — used as a dash → ——
@@ -55,6 +57,7 @@ _PROTECTED = re.compile(
 _SPACES = " \t\u3000\u00a0"
 _ASCII_PAUSE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _PAUSE_RE = re.compile(r"[,;:?!]")
+_FULL_STOP = re.compile(r"(?<![.．。\uff10-\uff19])\.(?![.．。A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])")
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|．{3,}|(?<!…)…(?!…)")
 _DASH = re.compile(r"-{2,}|(?<!—)—(?!—)|―{1,2}|－{2}")
@@ -174,6 +177,7 @@ def normalise_punctuation(text: str) -> tuple[str, tuple[Change, ...]]:
     mask = _protected_mask(text)
     edits: list[tuple[int, int, str]] = []
     _pause_marks(text, mask, edits)
+    _runs(_FULL_STOP, text, mask, edits, "。", lambda m: m.start() > 0 and is_cjk(text[m.start() - 1]))
     _brackets(text, mask, edits)
     _quotes(text, mask, edits)
     _runs(_ELLIPSIS, text, mask, edits, "……",

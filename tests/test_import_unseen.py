@@ -1,0 +1,61 @@
+"""Import rules found on copy unlike the sample (tests/data/unseen/): briefs, a long feature with subheads, Markdown, extraction scars."""
+from pathlib import Path
+
+from layout.importer import import_files
+
+DATA = Path(__file__).resolve().parent / "data" / "unseen"
+
+
+def _read(name: str):
+    return import_files([str(DATA / name)]).stories
+
+
+def test_a_page_of_briefs_is_not_taken_for_packages():
+    stories = _read("briefs.txt")
+    assert len(stories) == 14
+    assert {s.kind for s in stories} == {"article"} and not any(s.group for s in stories)
+
+
+def test_text_after_a_dateline_starts_without_a_space():
+    stories = _read("briefs.txt")
+    dated = [s for s in stories if s.byline.startswith("本报讯")]
+    assert len(dated) == 6
+    assert all(s.byline_at_start and not s.paragraphs[0].text[0].isspace() for s in dated)
+
+
+def test_unmarked_subheads_of_a_feature_signed_at_the_start_stay_in_the_story():
+    feature, farm, books = _read("long-feature.txt")
+    assert feature.byline == "本报记者 张立 周敏" and feature.byline_at_start
+    subheads = [p.text for p in feature.paragraphs if p.role == "subhead"]
+    assert subheads == ["从“挖石头”到“炼硅片”", "人才引得进更要留得住", "数字化改造提升“老产业”",
+                        "乡村也能分享产业红利", "发展与保护如何兼得", "挑战依然不少"]
+    assert sum(len(p.text) for p in feature.paragraphs) > 3900
+    assert farm.headline.main == ("春耕时节农资供应充足",) and farm.byline == "本报讯（记者 李婷）"
+    assert books.byline == "王芳"
+
+
+def test_byline_after_a_straight_closing_quote_is_split_off():
+    first = _read("mixed-punct.txt")[0]
+    assert first.byline == "记者 方圆" and not first.byline_at_start
+    assert not first.continued
+    assert first.paragraphs[-1].text.endswith("拎得稳、拎得好。”")
+
+
+def test_an_ascii_period_after_chinese_ends_a_sentence_and_a_paragraph():
+    _cai, street, bins = _read("mixed-punct.txt")
+    assert [p.text[:4] for p in street.paragraphs] == ["走进下城", "据了解，"]
+    assert street.paragraphs[0].text.endswith("高兴地说。")
+    assert street.paragraphs[1].text.endswith("800余条。") and "1.2亿元。" in street.paragraphs[1].text
+    assert not street.continued
+    assert [p.text[:3] for p in bins.paragraphs] == ["垃圾分", "目前，"]
+
+
+def test_full_width_decimals_are_not_taken_for_full_stops():
+    cai = _read("mixed-punct.txt")[0]
+    assert "8.6%，同比下降4.2%" in cai.paragraphs[1].text
+
+
+def test_dateline_left_in_the_text_keeps_its_gap_when_the_byline_is_at_the_end():
+    opera = _read("feature.md")[1]
+    assert opera.byline == "记者 俞蓓"
+    assert opera.paragraphs[0].text.startswith("本报讯 随着天气转暖")
