@@ -82,11 +82,13 @@ def _unit_variants(story: Story, start: Cursor, lead: bool, cols: int, imp: int,
 
 
 @lru_cache(maxsize=4096)
-def _pairs(splits: tuple[tuple[tuple[Variant, ...], tuple[Variant, ...]], ...]) -> tuple[Pair, ...]:
-    """Side-by-side modules for each split's (left, right) variants, cheapest first (memoised)."""
+def _pairs(splits: tuple[tuple[tuple[Variant, ...], tuple[Variant, ...], tuple[Variant, ...]], ...]
+           ) -> tuple[Pair, ...]:
+    """Side-by-side modules for each split's (left, right, lead over the left) variants, cheapest
+    first (memoised)."""
     out: list[Pair] = []
-    for left, right in splits:
-        out += pairs(left, right)
+    for left, right, over in splits:
+        out += pairs(left, right, over=over)
     return tuple(sorted(out, key=lambda p: p.cost))
 
 
@@ -169,6 +171,9 @@ class _Composer:
                     for j in range(1 if k == 0 and lead_first else 0, g - 1):
                         mods = (1,) * j + (2,) + (1,) * (g - j - 2)
                         ranked.append((dev, ws, singles[:k] + (mods,) + singles[k + 1:]))
+                    if units[sum(gs[:k])].lead:  # the package lead over the first sub-story, the second beside
+                        mods = (3,) + (1,) * (g - 3)
+                        ranked.append((dev, ws, singles[:k] + (mods,) + singles[k + 1:]))
         ranked.sort(key=lambda t: t[0])
         return [(ws, mods) for _, ws, mods in ranked]
 
@@ -188,17 +193,21 @@ class _Composer:
             under = under_top or k > 0
             if m == 1:
                 stack.append(self.variants(units[i], w, units[i].importance, under))
-            else:
+            elif m == 2:
                 stack.append(self.pairs(units[i], units[i + 1], w, under))
+            else:
+                stack.append(self.pairs(units[i + 1], units[i + 2], w, under, units[i]))
             i += m
         return stack
 
-    def pairs(self, a: _Unit, b: _Unit, w: int, under: bool) -> list[Pair]:
-        """Two stories side by side across `w` columns, every split of at least 2 columns each."""
-        key = ("pair", a.story.id, a.start, a.importance, b.story.id, b.start, w, under)
+    def pairs(self, a: _Unit, b: _Unit, w: int, under: bool, lead: Optional[_Unit] = None) -> list[Pair]:
+        """Two stories side by side across `w` columns, every split of at least 2 columns each;
+        lead: the package's lead 导语, set above the left one (see `makeup.Pair.over`)."""
+        key = ("pair", a.story.id, a.start, a.importance, b.story.id, b.start, w, under, lead is not None)
         if key not in self._variants:
             self._variants[key] = _pairs(tuple((self.variants(a, wa, a.importance, under),
-                                                self.variants(b, w - wa, b.importance, under))
+                                                self.variants(b, w - wa, b.importance, under),
+                                                self.variants(lead, wa, lead.importance) if lead else ())
                                                for wa in range(2, w - 1)))
         return self._variants[key]
 
@@ -375,17 +384,15 @@ class _Composer:
         blocks, i, col = [], 0, col0
         for w, placed in zip(ws, stacks):
             for top, m in placed:
-                x = col
-                for v in ((m.left, m.right) if isinstance(m, Pair) else (m,)):
+                for dx, dy, v in (m.parts() if isinstance(m, Pair) else ((0, 0, m),)):
                     u = units[i]
                     i += 1
-                    blocks.append(self.block(u, x, top, v))
+                    blocks.append(self.block(u, col + dx, top + dy, v))
                     if v.jump == "out":
                         self.cut.append(u.story.id)
                     self.report.append(f"{u.story.id}: page {self.first_page + self.page + 1}, "
-                                       f"{v.cols} 栏 × {v.rows} 行 at column {x + 1}, line {top + 1}"
+                                       f"{v.cols} 栏 × {v.rows} 行 at column {col + dx + 1}, line {top + dy + 1}"
                                        + (f" ({v.note})" if v.note else ""))
-                    x += v.cols
             col += w
         return blocks
 
@@ -409,6 +416,9 @@ class _Composer:
                 if isinstance(v, Pair):  # a gutter rule between the two
                     x = g.col_x(col + v.left.cols) - g.gutter / 2
                     rules.append(RuleLine(x, g.row_y(t) + 2, x, g.row_y(t + v.rows) - 2, 0.5))
+                    if v.over:  # a hairline between the lead and the story under it
+                        y = g.row_y(t + v.drop) - g.leading * 0.3
+                        rules.append(RuleLine(x0, y, x0 + g.span_width(v.left.cols), y, 0.5))
             col += w
             if k < len(ws) - 1:
                 x = g.col_x(col) - g.gutter / 2

@@ -81,7 +81,9 @@ class Variant:
 @dataclass(frozen=True)
 class Pair:
     """Two stories side by side in one module of a stack (e.g. 2 + 3 columns under a 5-column lead),
-    both exactly `rows` high; the left one faces the stack's left neighbour, the right one its right."""
+    both exactly `rows` high; the left one faces the stack's left neighbour, the right one its right.
+    over: a package's lead 导语 set above the left story (its linked frame under the banner), so the
+    two heads fall at different heights without a 竖题 — the band's lead stack in one module."""
 
     rows: int
     cols: int
@@ -89,16 +91,29 @@ class Pair:
     right: Variant
     cost: float
     air: int = 0  # the hairline above a pair sits at its top edge
+    over: Optional[Variant] = None
+
+    @property
+    def drop(self) -> int:
+        """Rows the left story starts below the module top (under the lead)."""
+        return self.over.rows if self.over else 0
 
     def facing(self, side: int) -> tuple[tuple[int, int], ...]:
-        return self.left.facing(0) if side == 0 else self.right.facing(1)
+        if side == 1:
+            return self.right.facing(1)
+        return tuple((a + self.drop, b + self.drop) for a, b in self.left.facing(0))
 
     def mask(self, side: int) -> int:
-        return self.left.mask(0) if side == 0 else self.right.mask(1)
+        return self.left.mask(0) << self.drop if side == 0 else self.right.mask(1)
 
     @property
     def masks(self) -> tuple[int, int]:
-        return self.left.masks[0], self.right.masks[1]
+        return self.left.masks[0] << self.drop, self.right.masks[1]
+
+    def parts(self) -> tuple[tuple[int, int, Variant], ...]:
+        """(column offset, row offset, variant) of its blocks in reading order."""
+        out = ((0, 0, self.over),) if self.over else ()
+        return out + ((0, self.drop, self.left), (self.left.cols, 0, self.right))
 
 
 @lru_cache(maxsize=4096)
@@ -106,18 +121,24 @@ def _mask(intervals: tuple[tuple[int, int], ...]) -> int:
     return sum(((1 << (b - a)) - 1) << a for a, b in intervals)
 
 
-def pairs(left: Sequence[Variant], right: Sequence[Variant], limit: int = 40) -> list[Pair]:
+def pairs(left: Sequence[Variant], right: Sequence[Variant], limit: int = 40,
+          over: Sequence[Variant] = ()) -> list[Pair]:
     """Side-by-side modules of two stories' variants of equal height whose heads are not level
-    (碰题 between them), the cheapest per height and outer head rows."""
+    (碰题 between them), the cheapest per height and outer head rows. over: the package lead's
+    variants, one of which then stands above the left story (as wide as it)."""
     best: dict[tuple, Pair] = {}
-    for a in left:
-        for b in right:
-            if a.rows != b.rows or a.mask(1) & b.mask(0):
+    for o in over or (None,):
+        drop, oc = (o.rows, o.cost) if o else (0, 0.0)
+        for a in left:
+            if o and o.cols != a.cols:
                 continue
-            p = Pair(a.rows, a.cols + b.cols, a, b, a.cost + b.cost + PAIR_COST)
-            key = (p.rows, p.facing(0), p.facing(1))
-            if key not in best or p.cost < best[key].cost:
-                best[key] = p
+            for b in right:
+                if drop + a.rows != b.rows or (a.mask(1) << drop) & b.mask(0):
+                    continue
+                p = Pair(b.rows, a.cols + b.cols, a, b, oc + a.cost + b.cost + PAIR_COST, over=o)
+                key = (p.rows, p.facing(0), p.facing(1))
+                if key not in best or p.cost < best[key].cost:
+                    best[key] = p
     return sorted(best.values(), key=lambda p: p.cost)[:limit]
 
 
