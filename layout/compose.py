@@ -22,7 +22,7 @@ from .fonts import FontRegistry, default_registry
 from .makeup import (MIN_JUMP_BODY, Pair, StackChoices, article_variants, best_region, continued_variants,
                      head_rank, lead_variants, pairs,
                      partial_variants, partitions,
-                     photo_variants, splits, stack_sums, variant_block, Variant)
+                     photo_variants, splits, stack_sums, variant_block, Variant, face_for, sizes_for)
 from .model import Block, Document, HeadStyle, ImageFrame, Page, PageHeader, PageSpec, RuleLine, Story
 from .flow import Cursor, body_segments, lines_needed
 from .limits import check_page_count, check_spec, check_stories
@@ -606,6 +606,102 @@ class _Composer:
                 queue = moved
         return queue, got
 
+    # ---------------------------------------------------------------- the fallback
+    def plain_page(self, queue: list[_Unit], last: bool, all_whole: bool = False):
+        """A page when no arrangement makes one (copy far too short for the page, only briefs, a
+        story longer than any block): the stories in reading order down stacks of equal width —
+        2 columns when every story fits a 2-column block, else 3 or 4 — balanced in height, the
+        empty lines left at the stacks' feet. A story the room left in a stack cannot hold goes
+        on in the next stack (a linked frame); at the page's end it is cut and goes on on the next
+        page (下转), or on the last page it is set overset (reported). A package is set as its
+        parts. Answers like `fill_page`; None when the queue is empty, or with `all_whole` when
+        the page cannot hold every story of the queue whole."""
+        g = self.grid
+        parts = [(k, p) for k, u in enumerate(queue) for p in _parts(u)]
+        if not parts:
+            return None
+        w = next((w for w in (2, 3, 4) if all(self.plain_variant(u, w, g.rows, True, True)
+                                              for _, u in parts[:8])), 4)
+        widths = [w] * max(1, g.columns // w)
+        widths[-1] += g.columns - sum(widths)
+        height = [(self.plain_variant(u, w, g.rows, True, True) or _Huge).rows for _, u in parts]
+        target = min(g.rows, -(-sum(height[:_fits(height, len(widths) * g.rows)]) // len(widths)))
+        said = len(self.report)
+        blocks: list[Block] = []
+        stacks: list[list] = []
+        i, x, k, pending = 0, 0, 0, None  # pending: the rest of a story cut at a stack's foot
+        for sw in widths:
+            placed, top = [], 0
+            while pending or i < len(parts):
+                u = pending or parts[i][1]
+                room = g.rows - top
+                v = self.plain_variant(u, sw, room, bool(placed), True)
+                if v is None or (placed and not pending and top + v.rows / 2 > target):
+                    if placed:
+                        break  # the next stack
+                    v = self.plain_variant(u, sw, room, False, False)  # fill the stack; the rest goes on
+                b = self.block(u, x, top, v)
+                if any(o.id == b.id for o in blocks):
+                    b = replace(b, id=f"{b.id}-{len(blocks)}")
+                if pending:  # continued from the stack before: link the frames
+                    blocks = [replace(o, next_block=b.id) if o.id == pending.prev else o for o in blocks]
+                else:
+                    k, i = parts[i][0], i + 1
+                blocks.append(b)
+                placed.append((top, v))
+                self.report.append(f"{u.story.id}: page {self.first_page + self.page + 1}, {sw} 栏 × {v.rows} 行 "
+                                   f"at column {x + 1}, line {top + 1} (plain stacks)")
+                top += v.rows
+                rest = predict_flow(u.story, b, g, "sc", self.fonts, u.start, (u.prev != "" and not pending, False),
+                                    bool(placed[:-1]))[1]
+                pending = _Unit(u.story, (), u.importance, rest, b.id) if rest else None
+                if pending:
+                    break
+            stacks.append(placed)
+            x += sw
+            if not (pending or i < len(parts)):
+                break
+        if all_whole and (pending or i < len(parts)):
+            del self.report[said:]
+            return None
+        carry = []
+        if pending and not last:  # cut at the page's end: 下转 — its rest opens the next page
+            carry.append(replace(pending, story=pending.story))
+        n = k + 1
+        carry += [u for kk, u in parts[i:] if kk < n]  # the rest of a package begun on this page
+        feet = [g.rows - sum(v.rows for _, v in st) for st in stacks] + [g.rows] * (len(widths) - len(stacks))
+        self.report.append(f"page {self.first_page + self.page + 1}: no arrangement fills it; the stories are set "
+                           f"in order down {len(widths)} stacks of {w} columns, lines left empty at their feet: "
+                           + ", ".join(map(str, feet)))
+        empty = sum(f * sw for f, sw in zip(feet, widths)) / g.columns  # in full-width lines
+        rules = self.stack_rules(widths[:len(stacks)], stacks, 0, g.rows)
+        return n, (100.0 + empty, blocks, rules), carry
+
+    def plain_variant(self, u: _Unit, cols: int, room: int, under: bool, whole: bool) -> Optional[Variant]:
+        """The shortest block `cols` wide that holds the unit within `room` lines: one of its
+        variants, or else (a story too short or too long for the width's variants) a block of the
+        lines it needs, by flowing it; with `whole` off and none short enough, a block of the whole
+        room that it overflows (cut or overset)."""
+        if room < 4:
+            return None
+        vs = [v for v in self.variants(u, cols, u.importance, under) if v.rows <= room and v.cols == cols]
+        if vs:
+            return min(vs, key=lambda v: (v.rows, v.cost))
+        size = sizes_for(u.importance, cols)[-1]
+        face = face_for(u.importance)
+        h = head_rows(u.story, self.grid, cols, size, face, "sc", self.fonts)[0] if u.start == Cursor() else 0
+        pic = room // 2 if u.story.kind == "photo" and u.start == Cursor() else 0
+        v = Variant(room, cols, HeadStyle(face=face, size=size, rows=h), h, pic,
+                    jump="in" if u.start != Cursor() else "")
+        least = h + pic + -(-body_lines(u.story, self.grid, fonts=self.fonts) // cols) if u.start == Cursor() else 1
+        for rows in range(max(least, h + pic + 1), room + 1):
+            b = self.block(u, 0, 0, replace(v, rows=rows))
+            if predict_flow(u.story, b, self.grid, "sc", self.fonts, u.start, (False, False), under)[1] is None:
+                return replace(v, rows=rows)
+            if rows - least >= 3 and u.start == Cursor():
+                break  # not a short story after all: it takes the room (or the next stack)
+        return None if whole else v
+
     def paginate(self, units: list[_Unit], max_pages: int):
         """Pages of blocks and rules, and the units left over."""
         self.max_pages = max_pages
@@ -614,10 +710,17 @@ class _Composer:
         while queue and len(pages) < max_pages:
             self.page = len(pages)
             last = len(pages) == max_pages - 1
+            said = len(self.report)
             queue, got = self.make_page(queue, last)
-            if got is None:  # report it and go on with the rest
-                self.unplaced.append(queue.pop(0))
-                continue
+            if got is None:  # no arrangement: the stories in order down plain stacks
+                got = self.plain_page(queue, last)
+            elif last and got[0] < len(queue) and not got[2]:
+                # the last page would leave stories out: set them all in plain stacks if they fit
+                made = self.report[said:]
+                del self.report[said:]
+                got = self.plain_page(queue, last, all_whole=True) or got
+                if got[0] < len(queue):
+                    self.report += made  # the page made up is kept
             n, (score, blocks, rules), carry = got
             for u in queue[:n]:
                 if u.prev:  # link the frame it continues from, on an earlier page
@@ -629,6 +732,25 @@ class _Composer:
         return pages, queue
 
 
+def _parts(u: _Unit) -> list[_Unit]:
+    """A unit as the plain page sets it: a package as its banner story and its sub-stories."""
+    return [replace(u, subs=())] + [_Unit(s, (), u.importance + 1 + i) for i, s in enumerate(u.subs)]
+
+
+def _fits(heights: list[int], capacity: int) -> int:
+    """How many of the first heights add up to no more than `capacity` (at least one)."""
+    total = 0
+    for n, h in enumerate(heights):
+        total += h
+        if total > capacity:
+            return max(1, n)
+    return len(heights)
+
+
+class _Huge:
+    rows = 10 ** 6  # a story no block of the stack's width holds
+
+
 def _next_queue(rest: list[_Unit], carried: list[_Unit]) -> list[_Unit]:
     """The next page's queue: a story cut at a page's end goes on at the top of the next page;
     front-page jumps (`_Unit.jumped`) go on after that page's lead."""
@@ -637,6 +759,7 @@ def _next_queue(rest: list[_Unit], carried: list[_Unit]) -> list[_Unit]:
     return carried + rest
 
 
+EMPTY_PAGE_SHARE = 0.1  # a page emptier than this is reported (the copy is short of the page)
 SEARCH_BUDGET = 2000  # search steps per page: region cuts, stacks summed, collision-free choices
 MAX_TRIES = 6  # story counts tried per page (most whole stories first)
 JUMP_CHOICES, JUMP_NODES = 1000, 20000  # best_region's bounds on a page with cut stories
@@ -706,6 +829,10 @@ def compose_pages(stories: Sequence[Story], spec: PageSpec, header: PageHeader, 
         pages.append(Page(f"p{first_page + i + 1}", spec, replace(header, number=num), tuple(blocks),
                           tuple(rules)))
         report.append(f"page {first_page + i + 1}: score {score:.1f} (lower is better, see docs/compose.md)")
+        empty = 1 - sum(b.cols * b.rows for b in blocks) / (spec.grid.columns * spec.grid.rows)
+        if empty > EMPTY_PAGE_SHARE:
+            report.append(f"page {first_page + i + 1}: {empty:.0%} of the type area is empty — the copy is "
+                          "too short for the page: add copy, enlarge pictures or choose a smaller page")
     report += c.report
     for u in c.unplaced:
         for s in (u.story,) + u.subs:

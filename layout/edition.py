@@ -50,8 +50,8 @@ def make_edition(copies: Sequence[Sequence[Story]], spec: PageSpec, header: Page
     convert: an OpenCC config: each page is made up in that edition's text (the document keeps
     the source stories, as a converted document does). workers: processes to make pages in
     (default: every core; 1 = this process). A page's stories that do not fit are reported and
-    kept in the document, unplaced, as compose_pages does; a page whose copy cannot be made up at
-    all stays in the edition empty (the pages after it keep their numbers) and is reported."""
+    kept in the document, unplaced, as compose_pages does; a page with no copy stays in the
+    edition empty (the pages after it keep their numbers) and is reported."""
     fonts = fonts or default_registry()
     jobs = [_Job(k, tuple(stories), spec, _page_header(header, k), images, convert, access)
             for k, stories in enumerate(copies)]

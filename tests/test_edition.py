@@ -76,7 +76,7 @@ def test_page_per_file_refuses_a_template(copies, tmp_path):
     assert run.returncode == 1 and "--page-per-file and --template" in run.stderr
 
 
-def test_a_page_whose_copy_cannot_be_made_up_stays_empty_and_is_reported(copies, tmp_path):
+def test_a_short_copy_still_makes_its_page_and_the_pages_keep_their_numbers(copies, tmp_path):
     tiny = tmp_path / "tiny.txt"
     tiny.write_text("短讯一则\n\n临近中午,社区的老人们围坐一桌,享用着午餐。\n", encoding="utf-8")
     imported = import_files([str(tiny), str(copies[0])])
@@ -85,10 +85,19 @@ def test_a_page_whose_copy_cannot_be_made_up_stays_empty_and_is_reported(copies,
     # the second page holds the photo story with no picture yet: its warning names page 2 (index 1)
     assert [f.page for f in made.displays[1].findings] and all(f.page == 1 for f in made.displays[1].findings)
     first, second = got.document.pages
-    assert (first.id, first.blocks, first.header.number) == ("p1", (), "3")
+    assert (first.id, first.header.number) == ("p1", "3")
+    assert {b.story_id for b in first.blocks} == {s.id for s in imported.by_file()[0]}  # the brief is set
+    assert any(line.startswith("page 1:") and "of the type area is empty" in line for line in got.report)
     assert second.id == "p2" and second.header.number == "4" and second.blocks
-    assert "page 1: no page could be made up from its copy — left empty" in got.report
     assert {s.id for s in got.document.stories} == {s.id for s in imported.stories}  # nothing lost
+
+
+def test_a_page_with_no_copy_stays_in_the_edition_empty(copies):
+    stories = import_files([str(copies[1])]).stories
+    got = make_edition([(), stories], page_spec("broadsheet"), HEADER, workers=1).composed
+    first, second = got.document.pages
+    assert (first.id, first.blocks, first.header.number) == ("p1", (), "3") and second.blocks
+    assert "page 1: no page could be made up from its copy — left empty" in got.report
 
 
 def test_a_converted_edition_sets_each_page_in_traditional_and_keeps_the_source(copies):
