@@ -831,8 +831,8 @@ def compose_pages(stories: Sequence[Story], spec: PageSpec, header: PageHeader, 
         report.append(f"page {first_page + i + 1}: score {score:.1f} (lower is better, see docs/compose.md)")
         empty = 1 - sum(b.cols * b.rows for b in blocks) / (spec.grid.columns * spec.grid.rows)
         if empty > EMPTY_PAGE_SHARE:
-            report.append(f"page {first_page + i + 1}: {empty:.0%} of the type area is empty — the copy is "
-                          "too short for the page: add copy, enlarge pictures or choose a smaller page")
+            report.append(f"page {first_page + i + 1}: {empty:.0%} of the type area is empty — add copy or "
+                          "pictures, rearrange the blocks, or choose a smaller page")
     report += c.report
     for u in c.unplaced:
         for s in (u.story,) + u.subs:
