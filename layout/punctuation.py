@@ -6,6 +6,7 @@ text when its nearest non-space neighbour on either side is a Chinese character 
 - ASCII , ; : ? !  →  ，；：？！  (never between two digits: 1,234.56 and 10:30 stay);
 - a single ASCII . right after a Chinese character or mark (not a full-width digit), and not
   followed by a digit or a Latin letter, is a full stop → 。 ("高兴地说." → "高兴地说。"; 1.2亿, 3.5% and www.x.cn stay);
+  after a sentence that already ends inside its closing quote ("“好。”.") it is dropped;
 - ( )  →  （ ）  when the bracketed text contains Chinese or the bracket touches Chinese;
 - straight quotes " ' → “ ” ‘ ’, paired left to right; an apostrophe inside a Latin word stays;
 - ... / 。。。 / a lone … → ……;  -- / ―― / －－ and a lone — used as a dash → ——
@@ -36,6 +37,7 @@ class Change:
 
 
 _CJK_MARKS = "“”‘’…—·《》〈〉「」『』【】〔〕"
+_CLOSING_MARKS = "”’」』）》〉】〕\"')"
 
 
 def is_han(ch: str) -> bool:
@@ -162,6 +164,15 @@ def _runs(pattern: re.Pattern, text: str, mask: bytearray, out: list, repl: str,
             out.append((m.start(), m.end(), repl))
 
 
+def _ended(text: str, i: int) -> bool:
+    """The sentence before position i already ends (。！？ or …, maybe inside closing quotes or
+    brackets): an ASCII period there is one stop too many."""
+    j = i - 1
+    while j >= 0 and text[j] in _CLOSING_MARKS:
+        j -= 1
+    return j < i - 1 and j >= 0 and text[j] in "。！？!?…"
+
+
 def _dash_used_as_dash(text: str, m: re.Match) -> bool:
     """A lone — between two Han characters is the connector 一字线 (北京—上海, GB/T 15834): leave it."""
     if not _in_chinese(text, m.start(), m.end()):
@@ -177,7 +188,9 @@ def normalise_punctuation(text: str) -> tuple[str, tuple[Change, ...]]:
     mask = _protected_mask(text)
     edits: list[tuple[int, int, str]] = []
     _pause_marks(text, mask, edits)
-    _runs(_FULL_STOP, text, mask, edits, "。", lambda m: m.start() > 0 and is_cjk(text[m.start() - 1]))
+    _runs(_FULL_STOP, text, mask, edits, "。", lambda m: m.start() > 0 and is_cjk(text[m.start() - 1])
+          and not _ended(text, m.start()))
+    _runs(_FULL_STOP, text, mask, edits, "", lambda m: _ended(text, m.start()))  # “好。”. : a stop too many
     _brackets(text, mask, edits)
     _quotes(text, mask, edits)
     _runs(_ELLIPSIS, text, mask, edits, "……",

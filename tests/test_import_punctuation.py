@@ -81,3 +81,13 @@ def test_stray_spaces_between_chinese_characters_are_removed():
     out, changes = remove_cjk_spaces("蓝天 社区  服务，  好 LOFT 式")
     assert out == "蓝天社区服务，好 LOFT 式"
     assert all(c.rule == "space" and not c.before.strip() for c in changes)
+
+
+def test_an_ascii_period_after_a_quoted_sentence_that_already_ended_is_dropped_not_doubled():
+    from layout.punctuation import normalise_punctuation
+
+    assert normalise_punctuation("他说：“好。”.")[0] == "他说：“好。”"
+    assert normalise_punctuation("他说：“好！”）.")[0] == "他说：“好！”）"
+    assert normalise_punctuation("他说“好”.")[0] == "他说“好”。"  # the sentence ends only here
+    text, changes = normalise_punctuation("他说：“好。”.")
+    assert [(c.before, c.after) for c in changes] == [(".", "")]  # reported like every change
