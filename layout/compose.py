@@ -652,8 +652,9 @@ class _Composer:
                 self.report.append(f"{u.story.id}: page {self.first_page + self.page + 1}, {sw} 栏 × {v.rows} 行 "
                                    f"at column {x + 1}, line {top + 1} (plain stacks)")
                 top += v.rows
-                rest = predict_flow(u.story, b, g, "sc", self.fonts, u.start, (u.prev != "" and not pending, False),
-                                    bool(placed[:-1]))[1]
+                last_in = (u, b, (u.prev != "" and not pending, bool(placed[:-1])))
+                rest = predict_flow(u.story, b, g, "sc", self.fonts, u.start, (last_in[2][0], False),
+                                    last_in[2][1])[1]
                 pending = _Unit(u.story, (), u.importance, rest, b.id) if rest else None
                 if pending:
                     break
@@ -666,7 +667,9 @@ class _Composer:
             return None
         carry = []
         if pending and not last:  # cut at the page's end: 下转 — its rest opens the next page
-            carry.append(replace(pending, story=pending.story))
+            u, b, (jump_in, under) = last_in  # flowed again: the 下转 line takes a line of its room
+            rest = predict_flow(u.story, b, g, "sc", self.fonts, u.start, (jump_in, True), under)[1]
+            carry.append(replace(pending, start=rest) if rest else pending)
         n = k + 1
         carry += [u for kk, u in parts[i:] if kk < n]  # the rest of a package begun on this page
         feet = [g.rows - sum(v.rows for _, v in st) for st in stacks] + [g.rows] * (len(widths) - len(stacks))
