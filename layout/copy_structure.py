@@ -24,7 +24,8 @@ Heuristics (general rules, not tuned to one page):
   is heavier (kicker, subtitle or more parts) than the first sub-story's.
 - **Subheads 小标题.** Marked lines (【…】, ■…, 一、…) are subheads. In copy where stories end
   with a byline (at least two sections, and half of them, are signed), a one-line head that
-  follows an unsigned, finished section is a subhead of that story rather than a new story.
+  follows an unsigned, finished section is a subhead of that story rather than a new story —
+  unless that section opens with its byline or dateline, or the one under the head does.
   A story that opens with its byline or dateline and is not signed at its end (a feature) keeps
   taking a one-part head of ≤ 20 characters as a subhead while the section under it has several
   paragraphs and no byline or dateline of its own.
@@ -198,6 +199,13 @@ def _subhead_of(prev: Section, sec: Section) -> bool:
             and bool(_body(sec)) and bool(prev.heads) and not _signed(prev) and _finished(prev))
 
 
+def _signed_subhead(prev: Section, sec: Section) -> bool:
+    """In copy whose stories end with a byline, a short head after an unsigned story is a subhead —
+    unless either side opens with its byline or dateline: a story signed at its start is not
+    unsigned (only `_feature_subhead` continues it), and a section that opens signed is a new story."""
+    return _subhead_of(prev, sec) and not _opens_signed(prev) and not _opens_signed(sec)
+
+
 def _feature_subhead(prev: Section, sec: Section) -> bool:
     """In a story that opens with its byline and is not signed at the end, an unsigned section of
     several paragraphs under a short one-part head continues it: the head is a subhead (小标题)."""
@@ -228,7 +236,7 @@ def plan(sections: list[Section]) -> list[tuple[Section, str, int]]:
             elif w > weight:
                 group, weight = -1, None
         prev = out[-1] if out else None
-        if prev and not prev[1] and (byline_style and _subhead_of(prev[0], sec)
+        if prev and not prev[1] and (byline_style and _signed_subhead(prev[0], sec)
                                      or _feature_subhead(prev[0], sec)):
             sub = replace(sec.heads[0], role="subhead")
             out[-1] = (replace(prev[0], items=prev[0].items + (sub,) + sec.items), "", prev[2])

@@ -59,3 +59,18 @@ def test_dateline_left_in_the_text_keeps_its_gap_when_the_byline_is_at_the_end()
     opera = _read("feature.md")[1]
     assert opera.byline == "记者 俞蓓"
     assert opera.paragraphs[0].text.startswith("本报讯 随着天气转暖")
+
+
+def test_a_story_signed_at_its_start_does_not_swallow_the_next_story():
+    # photo-page.txt: most stories end with a byline, but 老街焕新留住乡愁 opens with 本报记者 沈佳;
+    # the head after it (over a 本报讯（…） story) is a new story, not a subhead of the feature
+    stories = _read("photo-page.txt")
+    assert [s.kind for s in stories] == ["photo"] * 3 + ["article"] * 5
+    old, charge, school, law, tea = stories[3:]
+    assert old.byline == "本报记者 沈佳" and len(old.paragraphs) == 5
+    assert charge.headline.main == ("小区充电桩“一桩难求”有解了",)
+    assert charge.byline == "本报讯（记者 杨帆 通讯员 徐丽）" and charge.byline_at_start
+    assert school.byline == "记者 黄蕾" and not school.byline_at_start
+    assert tea.headline.main == ("春茶开采", "茶农增收") and tea.byline == "记者 方舟 通讯员 何婷"
+    assert not any(p.role == "subhead" for s in stories for p in s.paragraphs)
+    assert [s.credits for s in stories[:3]] == ["王刚 摄", "记者 陈立 摄", "通讯员 林海 周晓燕 摄"]
