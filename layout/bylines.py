@@ -4,7 +4,8 @@
   and role words (记者, 通讯员 …) after the sentence that ends a story: "……速度。(梁艺)",
   "（任龙 许峰）", or such a list alone on a line. The parentheses go; the names stay.
 - start byline: a line that is only roles and names ("本报记者 张三 通讯员 李四", "本报讯"), or a
-  dateline opening the first paragraph ("本报讯（记者 张三）", "新华社北京11月7日电（记者 李四）").
+  dateline opening the first paragraph ("本报讯（记者 张三）", "新华社北京11月7日电（记者 李四）",
+  Taiwan style "【記者林志明／臺北報導】").
 - photo credits: a run of space-separated 2–3-Han names after the last sentence of a caption,
   optionally with 摄/摄影 ("……奠定基础。姚羽霞 吴梦璐 董心怡", "……。王刚 摄"), or a parenthesised
   list that says 摄 ("（王刚 摄）").
@@ -31,8 +32,10 @@ _CREDIT_TAIL = re.compile(
     rf"(?P<names>(?:(?:{_ROLE}){_SP}*)?{_CREDIT_NAME}(?:{_SP}+{_CREDIT_NAME}){{0,7}}(?:{_SP}*摄影?)?){_SP}*$")
 _START_LINE = re.compile(rf"^(?:本报讯{_SP}*)?(?:(?:{_ROLE}){_SP}*[/／:：]?{_SP}*{_NAME}(?:{_SP}+{_NAME})*{_SP}*)+$")
 _DATELINE = re.compile(
-    r"^(?:本报[^，。,\s]{0,12}?讯|(?:新华社|中新社|人民网|新华网|[\u4e00-\u9fff]{2,6}社)[^，。,\s]{0,14}?电)"
-    r"(?:[（(][^）)]{1,40}[）)])?")
+    r"^(?:(?:本报[^，。,\s]{0,12}?讯|(?:新华社|中新社|人民网|新华网|[\u4e00-\u9fff]{2,6}社)[^，。,\s]{0,14}?电)"
+    r"(?:[（(][^）)]{1,40}[）)])?"
+    # Taiwan and Hong Kong papers: 【記者林志明／臺北報導】, 【本報訊】
+    r"|【(?:(?:記者|记者|本報|本报|特派員|特派员|編譯|编译|中央社)[^】，。]{0,24}(?:報導|报道|電|电|訊|讯))】)")
 
 
 def ends_full_stop(text: str) -> bool:

@@ -104,11 +104,12 @@ def _split_long_head_runs(sections: list[Section]) -> list[Section]:
 
 
 def split_parts(text: str) -> tuple[str, ...]:
-    """Split a main head at runs of spaces between Chinese characters or marks."""
+    """Split a main head at runs of spaces between Chinese characters or marks (a % before the
+    space counts: "GDP同比增长5.8% 一季度经济开局良好" is two parts)."""
     parts, start = [], 0
     for m in re.finditer(r"[ \t\u3000\u00a0]+", text):
         a, b = m.start(), m.end()
-        if a > 0 and b < len(text) and is_cjk(text[a - 1]) and is_cjk(text[b]):
+        if a > 0 and b < len(text) and (is_cjk(text[a - 1]) or text[a - 1] in "%％") and is_cjk(text[b]):
             parts.append(text[start:a])
             start = b
     parts.append(text[start:])

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from layout import words
-from layout.bylines import ends_full_stop, ends_with_signature, starts_byline
+from layout.bylines import ends_full_stop, ends_with_signature, split_dateline, starts_byline
 from layout.punctuation import is_han
 
 TERMINAL = "。！？!?…：:"
@@ -37,6 +37,9 @@ NO_PARA_START = "，,。、；;：:？?！!”’」』）)》〉】〕…%"
 _OPENERS = ("据悉", "近日", "近年来", "今年以来", "目前", "此外", "同时", "其中", "另外", "截至", "因此",
             "但是", "然而", "所以", "而且", "随后", "此前", "日前", "记者", "据了解")
 _PAIRS = ("“”", "‘’", "《》", "（）", "()", "「」", "『』", "【】")
+_LONG_HEAD = 48  # characters: a head this long is taken only over a line that opens a story
+_END_MARK = re.compile(r"[（(]\s*完\s*[）)]$")
+_SPEAKERS = ("记者", "記者", "主持人", "问", "答", "問")
 _MARKED_SUBHEAD = re.compile(r"^(?:【[^】]{1,30}】|[■□●○◆◇▲△★☆▶►]\s*\S|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
 
 
@@ -87,6 +90,8 @@ def is_terminal(text: str) -> bool:
         return False
     if t[-1] in TERMINAL:
         return True
+    if _END_MARK.search(t):  # （完） closes wire and Taiwan copy: the story is whole, not continued
+        return True
     s = t.rstrip(CLOSERS)
     return (s != t and bool(s) and s[-1] in TERMINAL) or ends_full_stop(t) or ends_with_signature(t)
 
@@ -95,17 +100,30 @@ def _balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in _PAIRS)
 
 
-def headline_like(text: str, after_open: bool = False) -> bool:
+def headline_like(text: str, after_open: bool = False, max_len: int = 32) -> bool:
     """Could this line be a headline (or kicker) by its shape alone?"""
     t = re.sub(r"[\s\u3000]+", "", text)
-    if not 2 <= len(t) <= 32 or sum(1 for c in t if is_han(c)) < 2:
+    if not 2 <= len(t) <= max_len or sum(1 for c in t if is_han(c)) < 2:
         return False
+    if _attribution_colon(text):  # 气象署：周末雨势最大 — a head that quotes its source
+        t = t.replace("：", "", 1)
     if re.search(r"[。；;：:,]", t) or t[-1] in "“‘《（(「『【、" or not _balanced(t):
         return False
     if "，" in t and (after_open or len(t) > 24 or t.startswith(_OPENERS)):
         return False
     body = t[:-1] if t[-1] in "？！?!" else t
     return not re.search(r"[？！?!…]", body)
+
+
+def _attribution_colon(text: str) -> bool:
+    """One full-width colon after a short source name (2–8 characters, not a Q&A speaker such as
+    记者 or 问) with at least two Han after it: "颱風假首度跨縣市協調 氣象署：週末雨勢最大"."""
+    if text.count("：") != 1:
+        return False
+    before, after = text.split("：")
+    source = re.split(r"[ \t\u3000]+", before.strip())[-1]
+    return (2 <= len(source) <= 8 and sum(1 for c in source if is_han(c)) >= 2 and "，" not in source
+            and source not in _SPEAKERS and sum(1 for c in after if is_han(c)) >= 2)
 
 
 def word_across(left: str, right: str) -> bool:
@@ -161,12 +179,19 @@ def _classify(c: Chunk, nxt: Chunk | None, prev: Unit | None, open_para: bool, i
         return "subhead"
     if c.hint == "body":
         return "body"
+    if not open_para and nxt is not None and _opens_story(nxt) and headline_like(t, max_len=_LONG_HEAD):
+        return "head"  # a long head is still a head when the next line opens a story with its dateline
     if (headline_like(t, open_para) and nxt is not None and not (indent_mode and c.indent)
             and _heads_here(prev, t, nxt, open_para)):
         return "head"
     if open_para and not (indent_mode and c.indent):
         return "join"
     return "body"
+
+
+def _opens_story(c: Chunk) -> bool:
+    """Does this line open a story: a byline line, or a paragraph opened by a dateline (本报讯（…）)?"""
+    return not c.hint and (starts_byline(c.text) or split_dateline(c.text) is not None)
 
 
 def _heads_here(prev: Unit | None, text: str, nxt: Chunk, open_para: bool) -> bool:

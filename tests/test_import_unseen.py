@@ -74,3 +74,37 @@ def test_a_story_signed_at_its_start_does_not_swallow_the_next_story():
     assert tea.headline.main == ("春茶开采", "茶农增收") and tea.byline == "记者 方舟 通讯员 何婷"
     assert not any(p.role == "subhead" for s in stories for p in s.paragraphs)
     assert [s.credits for s in stories[:3]] == ["王刚 摄", "记者 陈立 摄", "通讯员 林海 周晓燕 摄"]
+
+
+def test_taiwan_dateline_in_corner_brackets_is_the_byline():
+    stories = _read("traditional.txt")
+    assert len(stories) == 7
+    assert stories[0].byline == "【記者林志明／臺北報導】" and stories[0].byline_at_start
+    assert stories[0].paragraphs[0].text.startswith("臺北市捷運環狀線")
+
+
+def test_a_head_that_quotes_its_source_with_a_colon_is_a_headline():
+    typhoon = _read("traditional.txt")[1]
+    assert typhoon.headline.main == ("颱風假首度跨縣市協調", "氣象署：週末雨勢最大")
+    assert typhoon.paragraphs[0].text.startswith("今年第3號颱風")
+
+
+def test_a_story_closed_with_wan_is_not_flagged_continued():
+    last = _read("traditional.txt")[-1]
+    assert last.paragraphs[-1].text.endswith("（完）") and not last.continued
+
+
+def test_a_head_longer_than_32_characters_over_a_dateline_is_a_headline():
+    first = _read("headlines.txt")[0]
+    assert first.headline.main == ("推动长三角生态绿色一体化发展示范区建设取得新突破新成效的实施意见出台",)
+    assert first.byline == "本报讯（记者 周涛）" and first.paragraphs[0].text.startswith("近日，")
+
+
+def test_hard_headlines_keep_their_parts_and_marks():
+    stories = _read("headlines.txt")
+    heads = [s.headline.main for s in stories]
+    assert ("GDP同比增长5.8%", "一季度经济开局良好") in heads
+    assert ("预制菜会成为年夜饭的主角吗？",) in heads and ("5G基站年内新增1.2万个",) in heads
+    long_one = next(s for s in stories if s.headline.main == ("一季度重大项目完成投资612亿元",))
+    assert len(long_one.paragraphs) == 1 and len(long_one.paragraphs[0].text) > 1500
+    assert long_one.byline == "记者 韩雪"
