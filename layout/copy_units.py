@@ -20,7 +20,9 @@ file that indents its paragraphs, and no word crosses its end, or else a new par
 and no comma (a full-width ，is allowed in a short line that does not open like a sentence),
 balanced quotes and brackets, not ending in an opening mark or 、.
 
-Lines that came with an explicit role (Markdown/Word markup) keep it; only body lines join.
+Lines that came with an explicit role (Markdown/Word markup) keep it; only body lines join. An
+unmarked headline-shaped line right above a marked headline (Word's Heading 1, Markdown's `#`)
+is its kicker 引题: reporters type the kicker in the Normal style.
 """
 from __future__ import annotations
 
@@ -168,6 +170,8 @@ def _classify(c: Chunk, nxt: Chunk | None, prev: Unit | None, open_para: bool, i
     t = c.text
     if c.hint == "body" and open_para:  # marked-up paragraphs: only the repair of broken ones applies
         return "join" if not (indent_mode and c.indent) else "body"
+    if c.hint == "body" and nxt is not None and nxt.hint == "head" and headline_like(t):
+        return "kicker"  # a short unstyled line right above a marked headline is its 引题
     prev_is_head = prev is not None and prev.role in ("head", "kicker")
     if prev_is_head and re.match(r"^(?:——|—|--|－－)", t) and "。" not in t and len(t) <= 60:
         return "sub"

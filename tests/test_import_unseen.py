@@ -108,3 +108,13 @@ def test_hard_headlines_keep_their_parts_and_marks():
     long_one = next(s for s in stories if s.headline.main == ("一季度重大项目完成投资612亿元",))
     assert len(long_one.paragraphs) == 1 and len(long_one.paragraphs[0].text) > 1500
     assert long_one.byline == "记者 韩雪"
+
+
+def test_an_unstyled_line_above_a_word_heading_is_its_kicker():
+    # front.docx (make_docx.py): the 引题 typed in the Normal style above a Heading 1
+    digital, jobs, shop = import_files([str(DATA / "front.docx")]).stories
+    assert digital.headline.kicker == "数字经济赋能实体经济"
+    assert digital.headline.main == ("我市5G应用场景突破300个",) and digital.byline == "本报讯（记者 何平）"
+    assert "iPhone 15、Mate 60" in digital.paragraphs[2].text and "2024-2025年" in digital.paragraphs[3].text
+    assert jobs.headline.sub == "——提供就业岗位3.6万个" and jobs.byline == "记者 钟原"
+    assert shop.byline == "本报记者 袁芳" and shop.byline_at_start
