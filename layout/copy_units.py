@@ -170,7 +170,8 @@ def _classify(c: Chunk, nxt: Chunk | None, prev: Unit | None, open_para: bool, i
     t = c.text
     if c.hint == "body" and open_para:  # marked-up paragraphs: only the repair of broken ones applies
         return "join" if not (indent_mode and c.indent) else "body"
-    if c.hint == "body" and nxt is not None and nxt.hint == "head" and headline_like(t):
+    if (c.hint == "body" and nxt is not None and nxt.hint == "head" and headline_like(t)
+            and not starts_byline(t) and not ends_with_signature(t)):
         return "kicker"  # a short unstyled line right above a marked headline is its 引题
     prev_is_head = prev is not None and prev.role in ("head", "kicker")
     if prev_is_head and re.match(r"^(?:——|—|--|－－)", t) and "。" not in t and len(t) <= 60:
