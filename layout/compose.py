@@ -620,8 +620,13 @@ class _Composer:
         parts = [(k, p) for k, u in enumerate(queue) for p in _parts(u)]
         if not parts:
             return None
-        w = next((w for w in (2, 3, 4) if all(self.plain_variant(u, w, g.rows, True, True)
-                                              for _, u in parts[:8])), 4)
+        cap, total, page_parts = g.columns * g.rows, 0, []
+        for _, u in parts:  # the stories this page may hold, roughly
+            page_parts.append(u)
+            total += self.estimate(u)
+            if total > 1.2 * cap:
+                break
+        w = next((w for w in (2, 3, 4) if all(self.plain_variant(u, w, g.rows, True, True) for u in page_parts)), 4)
         widths = [w] * max(1, g.columns // w)
         widths[-1] += g.columns - sum(widths)
         height = [(self.plain_variant(u, w, g.rows, True, True) or _Huge).rows for _, u in parts]
@@ -655,7 +660,8 @@ class _Composer:
                 last_in = (u, b, (u.prev != "" and not pending, bool(placed[:-1])))
                 rest = predict_flow(u.story, b, g, "sc", self.fonts, u.start, (last_in[2][0], False),
                                     last_in[2][1])[1]
-                pending = _Unit(u.story, (), u.importance, rest, b.id) if rest else None
+                # no progress (a head that fills the whole stack): the rest is overset, not carried on
+                pending = _Unit(u.story, (), u.importance, rest, b.id) if rest and rest != u.start else None
                 if pending:
                     break
             stacks.append(placed)
@@ -669,7 +675,7 @@ class _Composer:
         if pending and not last:  # cut at the page's end: 下转 — its rest opens the next page
             u, b, (jump_in, under) = last_in  # flowed again: the 下转 line takes a line of its room
             rest = predict_flow(u.story, b, g, "sc", self.fonts, u.start, (jump_in, True), under)[1]
-            carry.append(replace(pending, start=rest) if rest else pending)
+            carry.append(replace(pending, start=rest) if rest and rest != u.start else pending)
         n = k + 1
         carry += [u for kk, u in parts[i:] if kk < n]  # the rest of a package begun on this page
         feet = [g.rows - sum(v.rows for _, v in st) for st in stacks] + [g.rows] * (len(widths) - len(stacks))
@@ -690,9 +696,13 @@ class _Composer:
         vs = [v for v in self.variants(u, cols, u.importance, under) if v.rows <= room and v.cols == cols]
         if vs:
             return min(vs, key=lambda v: (v.rows, v.cost))
-        size = sizes_for(u.importance, cols)[-1]
-        face = face_for(u.importance)
-        h = head_rows(u.story, self.grid, cols, size, face, "sc", self.fonts)[0] if u.start == Cursor() else 0
+        face, h, size = face_for(u.importance), 0, sizes_for(u.importance, cols)[-1]
+        if u.start == Cursor():  # the largest size whose head fits the width (else a wider stack)
+            heads = [(size, head_rows(u.story, self.grid, cols, size, face, "sc", self.fonts))
+                     for size in sizes_for(u.importance, cols)]
+            size, (h, fits) = next((x for x in heads if x[1][1]), heads[-1])
+            if not fits and whole:
+                return None
         pic = room // 2 if u.story.kind == "photo" and u.start == Cursor() else 0
         v = Variant(room, cols, HeadStyle(face=face, size=size, rows=h), h, pic,
                     jump="in" if u.start != Cursor() else "")

@@ -3,7 +3,8 @@
 Horizontal across a block's columns or vertical (竖题) at the block's side. The main head fits its
 width by, in order: all parts on one line; one part per line; a break between words
 (jieba's dictionary via layout/words.py, with place names kept whole — never inside 北京市 or 闸弄口街道); a bounded shrink to 80 %. A head that
-still does not fit is set at the smallest size and reported (`fits` is False).
+still does not fit is set at the smallest size in as many lines as it takes and reported (`fits`
+is False).
 """
 from __future__ import annotations
 
@@ -101,6 +102,23 @@ def _break_part(text: str, start: int, width: float, style: TextStyle, fonts: Fo
     return None
 
 
+def _filled_lines(text: str, start: int, width: float, style: TextStyle,
+                  fonts: FontRegistry) -> list[tuple[tuple[str, int], ...]]:
+    """A part in lines filled word by word up to `width` (a word wider than the line is split
+    between characters): the last resort for a head no even break fits."""
+    lines: list[tuple[tuple[str, int], ...]] = []
+    line, at = "", start
+    for w in (c for word in words(text) for c in ([word] if _width(word, style, fonts) <= width else word)):
+        if line and _width(line + w, style, fonts) > width:
+            lines.append(((line, at),))
+            at += len(line)
+            line = ""
+        line += w
+    if line:
+        lines.append(((line, at),))
+    return lines
+
+
 def _cut_sets(n: int, lines: int) -> list[tuple[int, ...]]:
     if lines == 2:
         return [(i,) for i in range(1, n)]
@@ -143,8 +161,9 @@ def _plan_headline(segs: tuple[Segment, ...], width: float, size: float, face: s
         if main is not None:
             fits = True
             break
-    if main is None:  # report, and set one part per line at the floor size
-        main = [((p.text, p.start),) for p in parts]
+    if main is None:  # report it, and set it at the floor size in as many lines as it takes —
+        # never wider than its zone (a head wider than its block would print over its neighbours)
+        main = [line for p in parts for line in _filled_lines(p.text, p.start, width, st, fonts)]
     small = max(SMALL_SIZE, round(sz * 0.42 * 2) / 2)
     lines: list[HeadLine] = []
     y = 0.0

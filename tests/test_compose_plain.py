@@ -86,3 +86,19 @@ def test_cli_never_writes_an_empty_pdf_for_short_copy(tmp_path):
     han = [c for c in source if "\u4e00" <= c <= "\u9fff"]
     printed = Counter(c for c in text if "\u4e00" <= c <= "\u9fff")
     assert sum(min(n, printed[c]) for c, n in Counter(han).items()) >= 0.98 * len(han)  # the copy is all there
+
+
+def test_a_headline_too_long_for_its_zone_stays_inside_its_block():
+    """A 34-character head on a plain page: set in more lines at the floor size, never across its
+    neighbours or off the trim (found on unseen copy: it printed over two stacks)."""
+    stories = list(import_files([str(UNSEEN / "headlines.txt")]).stories)
+    res = compose_pages(stories, page_spec("broadsheet"), PageHeader())
+    assert {b.story_id for b in res.document.pages[0].blocks} == {s.id for s in stories}
+    page = lay_out_document(res.document)[0]
+    facts = {f.story_id: f for f in page.blocks}
+    heads = [r for r in page.glyph_runs() if r.role in ("head", "kicker", "sub") and r.story_id]
+    assert heads
+    for r in heads:
+        f = facts[r.story_id]
+        for x, g in zip(r.xs, r.text):
+            assert f.x - 0.5 <= x and x + r.size <= f.x + f.w + 0.5, (r.story_id, "".join(r.text))

@@ -37,6 +37,8 @@ def test_headline_never_breaks_inside_a_word_or_name(text, width):
             assert not any(at < e < at + len(name) for e in ends), (lines, name)
     bounds, pos = set(), 0
     for w in words(text):
+        if not plan.fits and len(w) * plan.size > width:  # a word wider than the line (reported head):
+            bounds |= set(range(pos + 1, pos + len(w)))   # split rather than print over the neighbours
         pos += len(w)
         bounds.add(pos)
     assert ends <= bounds  # every break is a word boundary
@@ -80,3 +82,13 @@ def test_vertical_headline_stands_at_the_blocks_right_side():  # 竖题
 def test_vertical_plan_shrinks_within_bounds():
     plan = plan_vertical(_main("运动中解锁流量密码"), 9 * 20.0 * 0.85, 20.0)
     assert plan.fits and plan.size >= 20.0 * MIN_SHRINK - 0.05
+
+
+def test_a_headline_that_cannot_fit_is_still_set_within_its_width():
+    # reported as not fitting, but in as many lines as it takes at the floor size: a head wider
+    # than its zone would print over the neighbouring stories (found on unseen copy)
+    text = "推动长三角生态绿色一体化发展示范区建设取得新突破新成效的实施意见出台"
+    plan = plan_headline(_main(text), 180.0, 30.0)
+    assert not plan.fits
+    assert len(plan.lines) > 2 and all(ln.width <= 180.0 + 0.01 for ln in plan.lines)
+    assert "".join(t for ln in plan.lines for t, _ in ln.pieces) == text
