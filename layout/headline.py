@@ -59,13 +59,32 @@ def words(text: str) -> tuple[str, ...]:
     toks = [t for t in segment(text) if t]
     out: list[str] = []
     for t in toks:
-        # a suffix opening the token (街道社区 after 闸弄口) belongs to the name before it
-        if out and (t.startswith(_PLACE_SUFFIX) and (len(t) <= 2 or t[:2] in _PLACE_SUFFIX) or
-                    len(out[-1]) == 1 or not t.strip() or t in "，。、；：？！”’）》"):
+        # a suffix opening the token (街道社区 after 闸弄口) belongs to the name before it; an
+        # opening quote or bracket goes with the word after it, never at a line's end (禁则)
+        if out and t[0] not in _OPENERS and (
+                t.startswith(_PLACE_SUFFIX) and (len(t) <= 2 or t[:2] in _PLACE_SUFFIX) or
+                len(out[-1]) == 1 or out[-1][-1] in _OPENERS or not t.strip() or t in "，。、；：？！”’）》"):
             out[-1] += t
         else:
             out.append(t)
+    # a lone character left before an opening mark stays with the word before it (充电|桩“…)
+    for i in range(len(out) - 2, 0, -1):
+        if len(out[i]) == 1 and out[i + 1][0] in _OPENERS:
+            out[i - 1] += out.pop(i)
+    # a short quotation is one word: “国潮”, not “国|潮”
+    i = 0
+    while i < len(out) - 1:
+        if out[i][0] in _OPENERS and not any(c in _CLOSERS for c in out[i]) and \
+                len(out[i]) + len(out[i + 1]) <= SHORT_QUOTE and not any(c in _OPENERS for c in out[i + 1]):
+            out[i] += out.pop(i + 1)
+        else:
+            i += 1
     return tuple(out)
+
+
+_OPENERS = "“‘（《〈「『【〔("
+_CLOSERS = "”’）》〉」』】〕)"
+SHORT_QUOTE = 8  # characters of a quotation kept on one line of a head, marks included
 
 
 MAX_BREAK_WORDS = 40  # a headline has ~5–20 words; more is reported as not fitting, never searched
@@ -108,7 +127,8 @@ def _filled_lines(text: str, start: int, width: float, style: TextStyle,
     between characters): the last resort for a head no even break fits."""
     lines: list[tuple[tuple[str, int], ...]] = []
     line, at = "", start
-    for w in (c for word in words(text) for c in ([word] if _width(word, style, fonts) <= width else word)):
+    for w in (c for word in words(text) for c in ([word] if _width(word, style, fonts) <= width
+                                                   else _clusters(word))):
         if line and _width(line + w, style, fonts) > width:
             lines.append(((line, at),))
             at += len(line)
@@ -117,6 +137,18 @@ def _filled_lines(text: str, start: int, width: float, style: TextStyle,
     if line:
         lines.append(((line, at),))
     return lines
+
+
+def _clusters(word: str) -> list[str]:
+    """A word's characters with each opening mark kept with the one after it and each closing
+    mark with the one before it, so a split never puts them at a line's wrong end (禁则)."""
+    out: list[str] = []
+    for c in word:
+        if out and (c in _CLOSERS or c in "，。、；：？！" or out[-1][-1] in _OPENERS):
+            out[-1] += c
+        else:
+            out.append(c)
+    return out
 
 
 def _cut_sets(n: int, lines: int) -> list[tuple[int, ...]]:

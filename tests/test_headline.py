@@ -92,3 +92,14 @@ def test_a_headline_that_cannot_fit_is_still_set_within_its_width():
     assert not plan.fits
     assert len(plan.lines) > 2 and all(ln.width <= 180.0 + 0.01 for ln in plan.lines)
     assert "".join(t for ln in plan.lines for t, _ in ln.pieces) == text
+
+
+@pytest.mark.parametrize("width", [90.0, 120.0, 150.0, 180.0, 220.0])
+def test_headline_lines_never_end_with_an_opening_quote_nor_split_a_short_quotation(width):
+    text = "小区充电桩“一桩难求”有解了"  # found on unseen copy: 小区充电桩“ / 一桩难求”有解了
+    plan = plan_headline(_main(text), width, 30.0)
+    lines = _lines(plan)
+    assert "".join(lines) == text
+    assert not any(ln.endswith("“") for ln in lines[:-1]) and not any(ln.startswith("”") for ln in lines), lines
+    if plan.fits:  # (a head too long for its zone may have to split even the quotation)
+        assert not any("“" in ln and "”" not in ln for ln in lines), lines  # “一桩难求” stays whole
