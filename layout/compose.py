@@ -366,7 +366,7 @@ class _Composer:
                                 next_block=f"b-{pu.story.id}-lead" if sub[5] == "stack" else ""))
             blocks += self.blocks_for(sub[3], sub[1], sub[2], 0)
             rules += self.stack_rules(sub[1], sub[2], mh + top, mh + sub[4])
-            y = g.row_y(mh) - g.leading * 0.35
+            y = g.row_y(mh)  # in the gap between the lines above and the banner (see rule_y)
             rules.append(RuleLine(g.left, y, g.left + g.width, y, 2.0))
         return total, blocks, rules
 
@@ -409,7 +409,7 @@ class _Composer:
             x0 = g.col_x(col)
             for n, (t, v) in enumerate(placed):
                 if n:
-                    y = g.row_y(t) - g.leading * 0.3
+                    y = rule_y(g, t, v)
                     if v.air:  # in the middle of the air between the text above and below
                         y = (g.baseline(t - 1) + g.baseline(t + v.air) - g.body_size) / 2
                     rules.append(RuleLine(x0, y, x0 + g.span_width(w), y, 0.5))
@@ -417,7 +417,7 @@ class _Composer:
                     x = g.col_x(col + v.left.cols) - g.gutter / 2
                     rules.append(RuleLine(x, g.row_y(t) + 2, x, g.row_y(t + v.rows) - 2, 0.5))
                     if v.over:  # a hairline between the lead and the story under it
-                        y = g.row_y(t + v.drop) - g.leading * 0.3
+                        y = rule_y(g, t + v.drop, v.left)
                         rules.append(RuleLine(x0, y, x0 + g.span_width(v.left.cols), y, 0.5))
             col += w
             if k < len(ws) - 1:
@@ -743,6 +743,17 @@ class _Composer:
             pages.append((blocks, rules, score))
             queue = _next_queue(queue[n:], carry)
         return pages, queue
+
+
+PICTURE_GAP = 1.0  # points between a hairline and a picture that starts right under it
+
+
+def rule_y(g, row: int, below: Variant) -> float:
+    """Where the hairline between two stacked blocks goes: at the line boundary, in the middle of
+    the interline gap (the text above ends its em box (leading − size) / 2 higher, the head or
+    text below starts as much lower) — never through the last line's characters; a hair higher
+    when the block below starts with a picture, so the rule does not sit on its edge."""
+    return g.row_y(row) - (PICTURE_GAP if getattr(below, "image_rows", 0) else 0.0)
 
 
 def _parts(u: _Unit) -> list[_Unit]:

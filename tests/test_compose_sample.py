@@ -219,3 +219,20 @@ def test_makeup_fill_from_the_column_tape_is_what_render_predicts():
                             assert not fits or empty == f.underset_lines, (story.id, v, rows)
                             checked += 1
     assert checked > 1000
+
+
+def test_no_rule_runs_through_a_line_of_text():
+    """The hairlines between stacked stories and the package band's rule sit in the interline gap:
+    none crosses a character's em box (they used to underline the last line of the story above)."""
+    from layout.display import GlyphRun, RuleItem
+
+    page = _sample_page()[1][0]
+    rules = [r for r in page.items if isinstance(r, RuleItem) and abs(r.y1 - r.y2) < 0.01]
+    assert rules
+    for run in (i for i in page.items if isinstance(i, GlyphRun) and not i.vertical):
+        for x, y in zip(run.xs, run.ys):
+            top, bottom = y - 0.88 * run.size, y + 0.12 * run.size
+            for r in rules:
+                half = r.width / 2
+                if min(r.x1, r.x2) < x + run.size and x < max(r.x1, r.x2):
+                    assert not (top < r.y1 + half and r.y1 - half < bottom), (run.story_id, "".join(run.text))
