@@ -724,15 +724,19 @@ class _Composer:
             self.page = len(pages)
             last = len(pages) == max_pages - 1
             said = len(self.report)
+            ordered = queue  # reading order: the plain page keeps it (no brief moved to the foot)
             queue, got = self.make_page(queue, last)
             if got is None:  # no arrangement: the stories in order down plain stacks
+                queue = ordered
                 got = self.plain_page(queue, last)
             elif last and got[0] < len(queue) and not got[2]:
                 # the last page would leave stories out: set them all in plain stacks if they fit
                 made = self.report[said:]
                 del self.report[said:]
-                got = self.plain_page(queue, last, all_whole=True) or got
-                if got[0] < len(queue):
+                plain = self.plain_page(ordered, last, all_whole=True)
+                if plain:
+                    queue, got = ordered, plain
+                else:
                     self.report += made  # the page made up is kept
             n, (score, blocks, rules), carry = got
             for u in queue[:n]:

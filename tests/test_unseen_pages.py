@@ -1,0 +1,46 @@
+"""Other page sizes and modes on copy Banmian has never seen (tests/data/unseen): what a chief
+editor would see on the page, read back from the composed document and its display list."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from layout.compose import compose_pages
+from layout.importer import import_files
+from layout.model import PageHeader
+from layout.presets import page_spec
+from layout.render import lay_out_document
+
+UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
+
+
+def _reading_order(page):
+    """Story ids as a reader meets them on a page of stacks: stack by stack, top to bottom."""
+    seen: list[str] = []
+    for b in sorted(page.blocks, key=lambda b: (b.col, b.row)):
+        if b.story_id not in seen:
+            seen.append(b.story_id)
+    return seen
+
+
+def test_plain_page_keeps_the_copy_order_with_the_lead_story_first():
+    # headlines.txt opens with a story whose 34-character head fits no half-page stack: no
+    # arrangement makes the page, and the plain stacks must still open with it, not end with it
+    stories = list(import_files([str(UNSEEN / "headlines.txt")]).stories)
+    res = compose_pages(stories, page_spec("broadsheet"), PageHeader())
+    page = res.document.pages[0]
+    assert any("(plain stacks)" in line for line in res.report)
+    order = [s.id for s in stories]
+    assert _reading_order(page) == [i for i in order if i in _reading_order(page)]
+    # the lead's head is the first head at the top left of the type area, in the display list
+    g = page_spec("broadsheet").grid
+    heads = [r for r in lay_out_document(res.document)[0].glyph_runs() if r.role == "head"]
+    first_stack = [r for r in heads if r.xs[0] < g.left + g.width / 2]
+    assert min(first_stack, key=lambda r: r.ys[0]).story_id == stories[0].id
+
+
+def test_plain_page_of_briefs_opens_with_the_first_brief():
+    stories = list(import_files([str(UNSEEN / "briefs.txt")]).stories)
+    res = compose_pages(stories, page_spec("broadsheet"), PageHeader())
+    page = res.document.pages[0]
+    assert _reading_order(page)[0] == stories[0].id
+    assert _reading_order(page) == [s.id for s in stories if s.id in _reading_order(page)]
