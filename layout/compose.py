@@ -680,8 +680,8 @@ class _Composer:
         carry += [u for kk, u in parts[i:] if kk < n]  # the rest of a package begun on this page
         feet = [g.rows - sum(v.rows for _, v in st) for st in stacks] + [g.rows] * (len(widths) - len(stacks))
         self.report.append(f"page {self.first_page + self.page + 1}: no arrangement fills it; the stories are set "
-                           f"in order down {len(widths)} stacks of {w} columns, lines left empty at their feet: "
-                           + ", ".join(map(str, feet)))
+                           f"in order down stacks of {' + '.join(map(str, widths))} columns, lines left empty at "
+                           "their feet: " + ", ".join(map(str, feet)))
         empty = sum(f * sw for f, sw in zip(feet, widths)) / g.columns  # in full-width lines
         rules = self.stack_rules(widths[:len(stacks)], stacks, 0, g.rows)
         return n, (100.0 + empty, blocks, rules), carry
