@@ -607,7 +607,8 @@ class _Composer:
         return queue, got
 
     # ---------------------------------------------------------------- the fallback
-    def plain_page(self, queue: list[_Unit], last: bool, all_whole: bool = False):
+    def plain_page(self, queue: list[_Unit], last: bool, all_whole: bool = False, top: int = 0,
+                   whole_only: bool = False):
         """A page when no arrangement makes one (copy far too short for the page, only briefs, a
         story longer than any block): the stories in reading order down stacks of equal width —
         2 columns when every story fits a 2-column block, else 3 or 4 — balanced in height, the
@@ -615,8 +616,10 @@ class _Composer:
         on in the next stack (a linked frame); at the page's end it is cut and goes on on the next
         page (下转), or on the last page it is set overset (reported). A package is set as its
         parts. Answers like `fill_page`; None when the queue is empty, or with `all_whole` when
-        the page cannot hold every story of the queue whole."""
+        the page cannot hold every story of the queue whole. top: the first row (a band at the foot
+        of a page made up above it); whole_only: stop at the first story that does not fit whole."""
         g = self.grid
+        rows = g.rows - top
         parts = [(k, p) for k, u in enumerate(queue) for p in _parts(u)]
         if not parts:
             return None
@@ -624,28 +627,30 @@ class _Composer:
         for _, u in parts:  # the stories this page may hold, roughly
             page_parts.append(u)
             total += self.estimate(u)
-            if total > 1.2 * cap:
+            if total > 1.2 * cap * rows / g.rows:
                 break
-        w = next((w for w in (2, 3, 4) if all(self.plain_variant(u, w, g.rows, True, True) for u in page_parts)), 4)
+        w = next((w for w in (2, 3, 4) if all(self.plain_variant(u, w, rows, True, True) for u in page_parts)), 4)
         widths = [w] * max(1, g.columns // w)
         widths[-1] += g.columns - sum(widths)
-        height = [(self.plain_variant(u, w, g.rows, True, True) or _Huge).rows for _, u in parts]
-        target = min(g.rows, -(-sum(height[:_fits(height, len(widths) * g.rows)]) // len(widths)))
+        height = [(self.plain_variant(u, w, rows, True, True) or _Huge).rows for _, u in parts]
+        target = min(rows, -(-sum(height[:_fits(height, len(widths) * rows)]) // len(widths)))
         said = len(self.report)
         blocks: list[Block] = []
         stacks: list[list] = []
         i, x, k, pending = 0, 0, 0, None  # pending: the rest of a story cut at a stack's foot
         for sw in widths:
-            placed, top = [], 0
+            placed, at = [], 0
             while pending or i < len(parts):
                 u = pending or parts[i][1]
-                room = g.rows - top
-                v = self.plain_variant(u, sw, room, bool(placed), True)
-                if v is None or (placed and not pending and top + v.rows / 2 > target):
+                room = rows - at
+                v = self.plain_variant(u, sw, room, bool(placed) or top > 0, True)
+                if v is None or (placed and not pending and at + v.rows / 2 > target):
                     if placed:
                         break  # the next stack
+                    if whole_only:
+                        break
                     v = self.plain_variant(u, sw, room, False, False)  # fill the stack; the rest goes on
-                b = self.block(u, x, top, v)
+                b = self.block(u, x, top + at, v)
                 if any(o.id == b.id for o in blocks):
                     b = replace(b, id=f"{b.id}-{len(blocks)}")
                 if pending:  # continued from the stack before: link the frames
@@ -653,10 +658,10 @@ class _Composer:
                 else:
                     k, i = parts[i][0], i + 1
                 blocks.append(b)
-                placed.append((top, v))
+                placed.append((top + at, v))
                 self.report.append(f"{u.story.id}: page {self.first_page + self.page + 1}, {sw} 栏 × {v.rows} 行 "
-                                   f"at column {x + 1}, line {top + 1} (plain stacks)")
-                top += v.rows
+                                   f"at column {x + 1}, line {top + at + 1} (plain stacks)")
+                at += v.rows
                 last_in = (u, b, (u.prev != "" and not pending, bool(placed[:-1])))
                 rest = predict_flow(u.story, b, g, "sc", self.fonts, u.start, (last_in[2][0], False),
                                     last_in[2][1])[1]
@@ -666,7 +671,7 @@ class _Composer:
                     break
             stacks.append(placed)
             x += sw
-            if not (pending or i < len(parts)):
+            if not (pending or i < len(parts)) or (whole_only and not placed):
                 break
         if all_whole and (pending or i < len(parts)):
             del self.report[said:]
@@ -678,12 +683,15 @@ class _Composer:
             carry.append(replace(pending, start=rest) if rest and rest != u.start else pending)
         n = k + 1
         carry += [u for kk, u in parts[i:] if kk < n]  # the rest of a package begun on this page
-        feet = [g.rows - sum(v.rows for _, v in st) for st in stacks] + [g.rows] * (len(widths) - len(stacks))
-        self.report.append(f"page {self.first_page + self.page + 1}: no arrangement fills it; the stories are set "
-                           f"in order down stacks of {' + '.join(map(str, widths))} columns, lines left empty at "
-                           "their feet: " + ", ".join(map(str, feet)))
+        if not blocks:
+            return None
+        feet = [rows - sum(v.rows for _, v in st) for st in stacks] + [rows] * (len(widths) - len(stacks))
+        what = "the stories left over fill its foot" if top else "no arrangement fills it; the stories are set"
+        self.report.append(f"page {self.first_page + self.page + 1}: {what} in order down stacks of "
+                           f"{' + '.join(map(str, widths))} columns, lines left empty at their feet: "
+                           + ", ".join(map(str, feet)))
         empty = sum(f * sw for f, sw in zip(feet, widths)) / g.columns  # in full-width lines
-        rules = self.stack_rules(widths[:len(stacks)], stacks, 0, g.rows)
+        rules = self.stack_rules(widths[:len(stacks)], stacks, top, g.rows)
         return n, (100.0 + empty, blocks, rules), carry
 
     def plain_variant(self, u: _Unit, cols: int, room: int, under: bool, whole: bool) -> Optional[Variant]:
@@ -715,6 +723,23 @@ class _Composer:
                 break  # not a short story after all: it takes the room (or the next stack)
         return None if whole else v
 
+    def foot_band(self, queue: list[_Unit], n: int, blocks: list[Block], rules: list[RuleLine], last: bool):
+        """A page made up from the top that leaves its foot empty while stories wait (a lead and
+        briefs no region cut suits): the stories next in the queue go in plain stacks across the
+        foot, whole ones only, under a rule. Returns (units taken, blocks, rules)."""
+        g = self.grid
+        bottom = max((b.row + b.rows for b in blocks), default=0)
+        if g.rows - bottom < FOOT_BAND_ROWS:
+            return n, blocks, rules
+        said = len(self.report)
+        band = self.plain_page(queue[n:], last, top=bottom + 1, whole_only=True)
+        if band is None or band[2]:
+            del self.report[said:]
+            return n, blocks, rules
+        k, (_, more, lines), _ = band
+        y = rule_y(g, bottom + 1, None) - g.leading / 2  # in the empty line between page and band
+        return n + k, blocks + more, rules + lines + [RuleLine(g.left, y, g.left + g.width, y, 0.5)]
+
     def paginate(self, units: list[_Unit], max_pages: int):
         """Pages of blocks and rules, and the units left over."""
         self.max_pages = max_pages
@@ -739,6 +764,8 @@ class _Composer:
                 else:
                     self.report += made  # the page made up is kept
             n, (score, blocks, rules), carry = got
+            if n < len(queue) and not carry:
+                n, blocks, rules = self.foot_band(queue, n, blocks, rules, last)
             for u in queue[:n]:
                 if u.prev:  # link the frame it continues from, on an earlier page
                     bid = next(b.id for b in blocks if b.story_id == u.story.id)
@@ -750,6 +777,7 @@ class _Composer:
 
 
 PICTURE_GAP = 1.0  # points between a hairline and a picture that starts right under it
+FOOT_BAND_ROWS = 12  # empty lines at a made page's foot worth filling with the stories left over
 
 
 def rule_y(g, row: int, below: Variant) -> float:

@@ -102,3 +102,21 @@ def test_a_headline_too_long_for_its_zone_stays_inside_its_block():
         f = facts[r.story_id]
         for x, g in zip(r.xs, r.text):
             assert f.x - 0.5 <= x and x + r.size <= f.x + f.w + 0.5, (r.story_id, "".join(r.text))
+
+
+def test_stories_left_over_fill_the_empty_foot_of_a_page_made_up_from_the_top():
+    """A lead whose head needs four columns and briefs that fit two: no region cut takes them all,
+    so the page is made up from the top — the stories next in line then fill its foot in plain
+    stacks instead of waiting for another page while half of this one stays empty."""
+    stories = list(import_files([str(UNSEEN / "headlines.txt")]).stories)
+    spec = page_spec("300x420mm", 6)
+    res = compose_pages(stories, spec, PageHeader(), max_pages=2)
+    _check_geometry(res.document, spec.grid)
+    first = res.document.pages[0]
+    grid = spec.grid
+    empty = 1 - sum(b.cols * b.rows for b in first.blocks) / (grid.columns * grid.rows)
+    assert empty < 0.35, res.report
+    assert any(line.startswith("page 1: the stories left over fill its foot") for line in res.report)
+    assert {b.story_id for p in res.document.pages for b in p.blocks} == {s.id for s in stories}
+    page = lay_out_document(res.document)[0]
+    assert all(f.overset_chars == 0 for f in page.blocks)
