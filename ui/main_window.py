@@ -221,8 +221,10 @@ class MainWindow(QMainWindow):
             a[f"guide_{g}"].toggled.connect(functools.partial(self.set_guide, g))
         s.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
         s.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
-        s.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
-        s.pathChanged.connect(lambda _p: self._update_title())
+        # bound methods, not lambdas: Qt drops the connection when the window is destroyed (the
+        # stack clears itself on the way out and would call a deleted window)
+        s.undo_stack.cleanChanged.connect(self._update_title)
+        s.pathChanged.connect(self._update_title)
         s.changed.connect(self._update_status)
         a["undo"].setEnabled(False)
         a["redo"].setEnabled(False)
@@ -249,7 +251,7 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     # ------------------------------------------------------------ status
-    def _update_title(self) -> None:
+    def _update_title(self, *_signal_args) -> None:
         name = Path(self.session.path).name if self.session.path else _t("未命名")
         self.setWindowTitle(f"{name}[*] — {_t('版面')}")
         self.setWindowModified(not self.session.undo_stack.isClean())
@@ -421,8 +423,18 @@ class MainWindow(QMainWindow):
         after = replace(result.document, stories=doc.stories, edition=doc.edition, phrases=doc.phrases,
                         title=doc.title)
         push(self.session, after, _t("自动组版"))
-        if result.report:
-            self.statusBar().showMessage("; ".join(result.report), 8000)
+        # The engine's report is English and long (one line per story): the status bar gets a
+        # short summary, the report stays readable in its tooltip.
+        placed = {b.story_id for p in after.pages for b in p.blocks}
+        left = [s for s in after.stories if s.id not in placed]
+        self.statusBar().setToolTip("\n".join(result.report))
+        self.statusBar().showMessage(_t("自动组版：%1 篇稿件排进 %2 个版面，%3 篇未排")
+                                     .replace("%1", str(len(after.stories) - len(left)))
+                                     .replace("%2", str(len(after.pages))).replace("%3", str(len(left))))
+        if left:
+            QMessageBox.information(self, _t("自动组版"), _t(
+                "%1 篇稿件没有排进版面，仍在稿件面板里（标为“未排”）。\n"
+                "可以在版面面板里加一个版面再自动组版，或把稿件拖到版面上。").replace("%1", str(len(left))))
 
     # ------------------------------------------------------------ block edits
     def _page(self) -> Page:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 from ..session import EditorSession
 from . import debounce
 
-ICONS = {"error": "⛔", "warning": "⚠", "info": "ℹ"}
+ICONS = {"error": "✖", "warning": "⚠", "info": "ℹ"}  # in the common fonts (⛔ is in few: it showed as a box)
 
 # Finding.code → (pattern on the engine's English message, Chinese template with {names}).
 # The engine speaks English; the editor shows findings in its interface language. A code not
@@ -71,8 +71,11 @@ class PreflightPanel(QListWidget):
         for i in range(len(doc.pages)):
             d = self.session.display(i)
             for f in d.findings:
-                self._add(f"{ICONS.get(f.severity, '')} {self.tr('第%1版').replace('%1', str(i + 1))} {finding_text(f)}",
-                          i, f.block)
+                # the block's name, as the overset lines have it: three "empty picture frame" lines
+                # are otherwise indistinguishable
+                where = f"{f.block}: " if f.block else ""
+                self._add(f"{ICONS.get(f.severity, '')} {self.tr('第%1版').replace('%1', str(i + 1))} "
+                          f"{where}{finding_text(f)}", i, f.block)
             for b in d.blocks:
                 if b.fit_label:
                     self._add(f"{ICONS['warning']} {self.tr('第%1版').replace('%1', str(i + 1))} "

@@ -11,6 +11,7 @@ from ..session import EditorSession
 from . import debounce
 
 STORY_MIME = "application/x-banmian-story"
+TITLE_EMS = 10  # the widest the title column grows, in characters
 
 
 def story_title(story) -> str:
@@ -46,11 +47,15 @@ class StoriesPanel(QTreeWidget):
             it = QTreeWidgetItem([story_title(s), self.tr("已排") if s.id in placed else self.tr("未排"),
                                   str(len(s.body_text)), fit])
             it.setData(0, Qt.ItemDataRole.UserRole, s.id)
+            it.setToolTip(0, story_title(s))
             self.addTopLevelItem(it)
             if s.id == current:
                 self.setCurrentItem(it)
         for c in range(4):
             self.resizeColumnToContents(c)
+        # a long head must not push status, length and fit out of the dock: the title is elided
+        # (its full text is in the tooltip)
+        self.setColumnWidth(0, min(self.columnWidth(0), self.fontMetrics().horizontalAdvance("字") * TITLE_EMS))
 
     def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData:
         md = QMimeData()
