@@ -49,6 +49,42 @@ def _blocks(page: PageDisplay) -> Iterable[Finding]:
                           b.story_id, "empty-block")
 
 
+def _overlaps(page: PageDisplay) -> Iterable[Finding]:
+    """Two stories' blocks laid over each other (a block dragged onto its neighbour): where their
+    rectangles meet, a character of one is printed over a character of the other."""
+    glyphs: dict[str, list[tuple[float, float, float, float]]] = {}
+    for run in page.items:
+        if isinstance(run, GlyphRun) and run.story_id:
+            s = run.size
+            glyphs.setdefault(run.story_id, []).extend(
+                (x, y - 0.88 * s, x + s, y + 0.12 * s) for x, y in zip(run.xs, run.ys))
+    said: set[frozenset] = set()
+    for i, a in enumerate(page.blocks):
+        for b in page.blocks[i + 1:]:
+            pair = frozenset((a.story_id, b.story_id))
+            if a.story_id == b.story_id or pair in said:
+                continue
+            x0, y0 = max(a.x, b.x), max(a.y, b.y)
+            x1, y1 = min(a.x + a.w, b.x + b.w), min(a.y + a.h, b.y + b.h)
+            if x1 - x0 < 1 or y1 - y0 < 1:
+                continue
+            near = lambda g: g[0] < x1 and x0 < g[2] and g[1] < y1 and y0 < g[3]  # noqa: E731
+            ga = [g for g in glyphs.get(a.story_id, ()) if near(g)]
+            gb = [g for g in glyphs.get(b.story_id, ()) if near(g)]
+            if any(_cover(p, q) for p in ga for q in gb):
+                said.add(pair)
+                yield Finding("error", f"blocks {a.block_id} and {b.block_id} overlap: their text prints over "
+                              "each other — move or resize one", page.page_index, a.block_id, a.story_id,
+                              "overlap")
+
+
+def _cover(p: tuple, q: tuple) -> bool:
+    """Two glyph boxes share more than a fifth of an em each way (not just touching edges)."""
+    w = min(p[2], q[2]) - max(p[0], q[0])
+    h = min(p[3], q[3]) - max(p[1], q[1])
+    return w > 0.2 * (p[2] - p[0]) and h > 0.2 * (p[3] - p[1])
+
+
 def _has_content(b: BlockFacts, runs: list, centres: list[tuple[float, float]]) -> bool:
     """Does a glyph origin or a picture's centre lie in the block (edges included)?"""
     bx0, bx1, by0, by1 = b.x, b.x + b.w, b.y, b.y + b.h
@@ -197,6 +233,7 @@ def preflight_pages(pages: Sequence[PageDisplay], doc=None, *, fonts: Optional[F
     for page in pages:
         out += page.findings
         out += _blocks(page)
+        out += _overlaps(page)
         out += _tofu(page)
         out += _images(page, min_ppi, rgb_images)
         out += _edges(page, fonts)

@@ -193,3 +193,33 @@ def test_unreadable_pdf_is_one_error(tmp_path):
     (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4 broken")
     (f,) = preflight_pdf(tmp_path / "x.pdf")
     assert f.severity == "error" and f.code == "unreadable"
+
+
+def test_blocks_laid_over_each_other_are_an_error_naming_both():
+    """A block dragged onto its neighbour: where they meet, text prints over text (found auditing
+    the editor on unseen copy — preflight said nothing and export went ahead)."""
+    other = BlockFacts("b8", "s8", 120, 40, 200, 200, lines=3)
+    page = _page(*_runs("基层正文基层正文基层正文", 50, 60, story="s7"), *_runs("另一篇稿件正文", 130, 60, story="s8"),
+                 blocks=(BLOCK, other))
+    (f,) = [f for f in preflight_pages([page]) if f.code == "overlap"]
+    assert f.severity == "error" and f.page == 2 and "b7" in f.message and "b8" in f.message
+    apart = _page(*_runs("基层正文", 50, 60, story="s7"), *_runs("另一篇稿件正文", 130, 120, story="s8"),
+                  blocks=(BLOCK, other))  # the rectangles meet, the text does not: no finding
+    assert not [f for f in preflight_pages([apart]) if f.code == "overlap"]
+
+
+def test_the_sample_page_has_no_overlapping_blocks(sample_copy):
+    from layout.compose import compose_pages
+    from layout.importer import import_files
+    from layout.model import PageHeader
+    from layout.presets import page_spec
+    from layout.render import lay_out_document
+
+    doc = compose_pages(list(import_files([str(sample_copy)]).stories), page_spec("broadsheet"),
+                        PageHeader()).document
+    assert not [f for f in preflight_pages(lay_out_document(doc)) if f.code == "overlap"]
+    page = doc.pages[0]
+    first, second = page.blocks[0], page.blocks[1]
+    moved = replace(doc, pages=(replace(page, blocks=(first, replace(second, col=first.col, row=first.row))
+                                        + page.blocks[2:]),))
+    assert [f for f in preflight_pages(lay_out_document(moved)) if f.code == "overlap"]
