@@ -52,6 +52,15 @@ def _blocks(page: PageDisplay) -> Iterable[Finding]:
 def _overlaps(page: PageDisplay) -> Iterable[Finding]:
     """Two stories' blocks laid over each other (a block dragged onto its neighbour): where their
     rectangles meet, a character of one is printed over a character of the other."""
+    meets = []  # pairs of blocks whose rectangles meet (on a made-up page: none, or an L's notch)
+    for i, a in enumerate(page.blocks):
+        for b in page.blocks[i + 1:]:
+            x0, y0 = max(a.x, b.x), max(a.y, b.y)
+            x1, y1 = min(a.x + a.w, b.x + b.w), min(a.y + a.h, b.y + b.h)
+            if a.story_id != b.story_id and x1 - x0 >= 1 and y1 - y0 >= 1:
+                meets.append((a, b, (x0, y0, x1, y1)))
+    if not meets:
+        return
     glyphs: dict[str, list[tuple[float, float, float, float]]] = {}
     for run in page.items:
         if isinstance(run, GlyphRun) and run.story_id:
@@ -59,23 +68,18 @@ def _overlaps(page: PageDisplay) -> Iterable[Finding]:
             glyphs.setdefault(run.story_id, []).extend(
                 (x, y - 0.88 * s, x + s, y + 0.12 * s) for x, y in zip(run.xs, run.ys))
     said: set[frozenset] = set()
-    for i, a in enumerate(page.blocks):
-        for b in page.blocks[i + 1:]:
-            pair = frozenset((a.story_id, b.story_id))
-            if a.story_id == b.story_id or pair in said:
-                continue
-            x0, y0 = max(a.x, b.x), max(a.y, b.y)
-            x1, y1 = min(a.x + a.w, b.x + b.w), min(a.y + a.h, b.y + b.h)
-            if x1 - x0 < 1 or y1 - y0 < 1:
-                continue
-            near = lambda g: g[0] < x1 and x0 < g[2] and g[1] < y1 and y0 < g[3]  # noqa: E731
-            ga = [g for g in glyphs.get(a.story_id, ()) if near(g)]
-            gb = [g for g in glyphs.get(b.story_id, ()) if near(g)]
-            if any(_cover(p, q) for p in ga for q in gb):
-                said.add(pair)
-                yield Finding("error", f"blocks {a.block_id} and {b.block_id} overlap: their text prints over "
-                              "each other — move or resize one", page.page_index, a.block_id, a.story_id,
-                              "overlap")
+    for a, b, (x0, y0, x1, y1) in meets:
+        pair = frozenset((a.story_id, b.story_id))
+        if pair in said:
+            continue
+        near = lambda g: g[0] < x1 and x0 < g[2] and g[1] < y1 and y0 < g[3]  # noqa: E731
+        ga = [g for g in glyphs.get(a.story_id, ()) if near(g)]
+        gb = [g for g in glyphs.get(b.story_id, ()) if near(g)]
+        if any(_cover(p, q) for p in ga for q in gb):
+            said.add(pair)
+            yield Finding("error", f"blocks {a.block_id} and {b.block_id} overlap: their text prints over "
+                          "each other — move or resize one", page.page_index, a.block_id, a.story_id,
+                          "overlap")
 
 
 def _cover(p: tuple, q: tuple) -> bool:
