@@ -30,29 +30,32 @@ from bench import edition_copy, pipeline, typst_peer  # noqa: E402
 from bench.common import PYTHON, ROOT, Unavailable, ratio, time_processes  # noqa: E402
 
 
-def _export_pages(doc_path: str, out_dir: str, indices: list[int]) -> int:
-    """Lay out and write the given pages of a saved document, one PDF each."""
-    from layout.document_io import load_document
+_DOC = None  # the edition the export child loaded; forked workers inherit it
+
+
+def _export_pages(out_dir: str, indices: list[int]) -> int:
+    """Lay out and write the given pages of the loaded edition, one PDF each."""
     from layout.pdf import PdfOptions, write_pdf
     from layout.render import lay_out_page
 
-    doc = load_document(doc_path)
     for i in indices:
-        write_pdf([lay_out_page(doc, i)], os.path.join(out_dir, f"page-{i + 1:02d}.pdf"), PdfOptions(force=True))
+        write_pdf([lay_out_page(_DOC, i)], os.path.join(out_dir, f"page-{i + 1:02d}.pdf"), PdfOptions(force=True))
     return len(indices)
 
 
 def _export_child(doc_path: str, out_dir: str, workers: int) -> int:
+    global _DOC
     from layout.document_io import load_document
 
-    n = len(load_document(doc_path).pages)
+    _DOC = load_document(doc_path)  # once, before any worker forks
+    n = len(_DOC.pages)
     if workers <= 1:
-        _export_pages(doc_path, out_dir, list(range(n)))
+        _export_pages(out_dir, list(range(n)))
         return 0
     from concurrent.futures import ProcessPoolExecutor
 
     # Import the exporter and load the font metrics once, before the workers fork: each worker
-    # then starts with them, instead of paying the imports and the font registry again.
+    # then starts with them (and with the document), instead of paying for them again.
     import layout.pdf  # noqa: F401
     import layout.render  # noqa: F401
     from layout.fonts import default_registry
@@ -62,7 +65,7 @@ def _export_child(doc_path: str, out_dir: str, workers: int) -> int:
         reg.face(key)
     chunks = [list(range(k, n, workers)) for k in range(workers)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        done = sum(pool.map(_export_pages, [doc_path] * workers, [out_dir] * workers, chunks))
+        done = sum(pool.map(_export_pages, [out_dir] * workers, chunks))
     assert done == n
     return 0
 
