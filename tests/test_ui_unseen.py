@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtTest import QTest
 
-from ui_support import dialogs, ui_env  # noqa: F401  (fixtures)
+from ui_support import dialogs, shown_window, ui_env  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.gui
 
@@ -21,13 +21,9 @@ COPY = sorted(str(p) for p in UNSEEN.iterdir() if p.suffix in (".txt", ".md", ".
 @pytest.fixture
 def fresh(qtbot, ui_env, dialogs):
     """The editor on File ▸ New, as a page editor starts the day."""
-    from ui.main_window import MainWindow, empty_document
+    from ui.main_window import empty_document
 
-    w = MainWindow(empty_document(), "", ui_env)
-    qtbot.addWidget(w)
-    w.resize(1400, 950)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, ui_env, empty_document(), (1400, 950))
     yield w
     if shiboken6.isValid(w):
         w.session.undo_stack.setClean()

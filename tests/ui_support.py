@@ -54,15 +54,21 @@ def dialogs(monkeypatch):
     return log
 
 
-@pytest.fixture
-def window(qtbot, ui_env, dialogs):
+def shown_window(qtbot, ui_env, doc, size: tuple[int, int] = (1200, 900)):
+    """The main window on `doc`, shown and exposed (closed by qtbot after the test)."""
     from ui.main_window import MainWindow
 
-    w = MainWindow(sample_doc(), "", ui_env)
+    w = MainWindow(doc, "", ui_env)
     qtbot.addWidget(w)
-    w.resize(1200, 900)
+    w.resize(*size)
     w.show()
     qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, ui_env, dialogs):
+    w = shown_window(qtbot, ui_env, sample_doc())
     w.view.fit_page()
     yield w
     w.session.undo_stack.setClean()  # no unsaved-changes prompt when the test closes it
