@@ -2,7 +2,8 @@
 
 - trailing byline: a parenthesised list of 1–6 names (2–4 Han, · allowed for minority names)
   and role words (记者, 通讯员 …) after the sentence that ends a story: "……速度。(梁艺)",
-  "（任龙 许峰）", or such a list alone on a line. The parentheses go; the names stay.
+  "（任龙 许峰）", or such a list alone on a line (`byline_line`): under the last paragraph it
+  signs the story, right under the headline it opens it. The parentheses go; the names stay.
 - start byline: a line that is only roles and names ("本报记者 张三 通讯员 李四", "本报讯"), or a
   dateline opening the first paragraph ("本报讯（记者 张三）", "新华社北京11月7日电（记者 李四）",
   Taiwan style "【記者林志明／臺北報導】").
@@ -70,6 +71,13 @@ def trailing_byline(text: str) -> Optional[tuple[str, str, str]]:
     if head and not ends_full_stop(head):
         return None
     return head, m.group("names"), m.group().strip()
+
+
+def byline_line(line: str) -> Optional[tuple[str, str]]:
+    """(names, the raw byline) when the whole line is a parenthesised byline: "（记者 林静）" typed
+    on its own line under a story's last paragraph, or under its headline."""
+    tb = trailing_byline(line)
+    return (tb[1], tb[2]) if tb is not None and not tb[0] else None
 
 
 def trailing_credits(text: str) -> Optional[tuple[str, str]]:

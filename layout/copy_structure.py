@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from layout.bylines import split_dateline, trailing_byline, trailing_credits
+from layout.bylines import byline_line, split_dateline, trailing_byline, trailing_credits
 from layout.copy_units import Unit, is_terminal
 from layout.import_report import ReportEntry
 from layout.model import Headline, Paragraph, Story
@@ -279,12 +279,22 @@ def _draft(sid: str, sec: Section, role: str, group: str, source: str, no_struct
             msg = "no recognisable structure: " + msg
         notes.append(ReportEntry(sid, -1, "warning", message=msg, field="headline"))
     byline, at_start, credits, image = "", False, "", ""
+
+    def sign(u: Unit) -> str:
+        """A byline line's names; the parentheses of "（记者 林静）" go, reported."""
+        paren = byline_line(u.text)
+        if paren is None:
+            return u.text
+        notes.append(ReportEntry(sid, -1, "byline", paren[1], paren[0],
+                                 f"byline {paren[1]} taken from its own line", "byline"))
+        return paren[0]
+
     if items and items[0].role == "byline":
-        byline, at_start, items = items[0].text, True, items[1:]
+        byline, at_start, items = sign(items[0]), True, items[1:]
     paras: list[tuple[str, str, tuple]] = []
     for u in items:
         if u.role in ("byline", "byline_end") and not byline:
-            byline = u.text
+            byline = sign(u)
         elif u.role == "credits":
             credits = u.text
         elif u.role == "image":

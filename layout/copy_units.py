@@ -14,7 +14,8 @@ period after a Chinese character, or a straight quote after a full stop, ends a 
 3. a line marked as a paragraph start (indented with 　　 in a file that indents) starts one;
 4. otherwise it continues the paragraph.
 
-A line after a finished paragraph is a byline line ("本报记者 张三"), a marked subhead
+A line after a finished paragraph is a byline line ("本报记者 张三", or a parenthesised one, "（记者
+林静）", which ends the story above unless it follows a head), a marked subhead
 (【…】, ■…, 一、…, （一）…), a headline line when it looks like one, is not indented in a
 file that indents its paragraphs, and no word crosses its end, or else a new paragraph. `headline_like`: 2–32 characters, at least two Han, no 。；：
 and no comma (a full-width ，is allowed in a short line that does not open like a sentence),
@@ -30,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from layout import words
-from layout.bylines import ends_full_stop, ends_with_signature, split_dateline, starts_byline
+from layout.bylines import byline_line, ends_full_stop, ends_with_signature, split_dateline, starts_byline
 from layout.punctuation import is_han
 
 TERMINAL = "。！？!?…：:"
@@ -180,6 +181,10 @@ def _classify(c: Chunk, nxt: Chunk | None, prev: Unit | None, open_para: bool, i
         return "join"
     if starts_byline(t):
         return "byline"
+    if not open_para and byline_line(t):
+        # a parenthesised byline on its own line is never a head: it signs the story above, or,
+        # right under a head, opens the story (it was taken for the next story's kicker)
+        return "byline" if prev is not None and prev.role in ("head", "kicker", "sub") else "byline_end"
     if _MARKED_SUBHEAD.match(t) and not is_terminal(t) and len(t) <= 40:
         return "subhead"
     if c.hint == "body":

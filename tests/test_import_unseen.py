@@ -118,3 +118,22 @@ def test_an_unstyled_line_above_a_word_heading_is_its_kicker():
     assert "iPhone 15、Mate 60" in digital.paragraphs[2].text and "2024-2025年" in digital.paragraphs[3].text
     assert jobs.headline.sub == "——提供就业岗位3.6万个" and jobs.byline == "记者 钟原"
     assert shop.byline == "本报记者 袁芳" and shop.byline_at_start
+
+
+def test_a_parenthesised_byline_on_its_own_line_signs_the_story_above_not_the_next_head():
+    # package.txt types each byline as its own line under the story: （通讯员 吴丹 记者 胡杨）
+    stories = _read("package.txt")
+    heads = [s.headline.main for s in stories]
+    assert ("老旧电梯加装提速",) in heads  # a story of its own, not a subhead of the one above
+    assert not any(s.headline.kicker for s in stories)
+    lift = next(s for s in stories if s.headline.main == ("老旧电梯加装提速",))
+    assert lift.byline == "通讯员 吴丹 记者 胡杨" and not lift.byline_at_start
+    package = next(s for s in stories if s.kind == "package")
+    subs = [s.headline.main[0] for s in stories if s.group == package.id]
+    assert subs == ["老年食堂开到家门口", "托育服务让年轻父母安心", "“家门口”就医更方便", "公交线路织密“幸福网”"]
+
+
+def test_a_parenthesised_byline_right_under_a_head_opens_the_story():
+    crafts = _read("long-paragraphs.txt")[3]
+    assert crafts.headline.main == ("老手艺人的新舞台",) and not crafts.headline.kicker
+    assert crafts.byline == "记者 韩梅" and crafts.byline_at_start
