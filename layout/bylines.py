@@ -53,6 +53,14 @@ def starts_byline(line: str) -> bool:
     return len(t) <= 40 and (t == "本报讯" or bool(_START_LINE.match(t)))
 
 
+def is_dateline(byline: str) -> bool:
+    """Is this byline a dateline 电头 (本报讯, 本报讯（记者 张三）, 新华社北京11月7日电（记者 李四）,
+    【記者林志明／臺北報導】) rather than a line of names? A dateline runs into the first paragraph."""
+    t = byline.strip()
+    m = _DATELINE.match(t)
+    return t == "本报讯" or (m is not None and m.end() == len(t))
+
+
 def split_dateline(paragraph: str) -> Optional[tuple[str, str]]:
     """(dateline, rest) when the first paragraph opens with 本报讯（…） or an agency dateline."""
     m = _DATELINE.match(paragraph)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional, Sequence
 
+from .bylines import is_dateline
 from .fonts import FontRegistry, default_registry
 from .model import Block, Grid, Story
 from .typeset import SetLine, TextStyle, set_paragraph
@@ -40,7 +41,8 @@ def _segments(story: Story) -> tuple[Segment, ...]:
     """The story as segments of one flat text, joined by one newline each.
 
     Order: kicker 引题, main-head parts 主题, subtitle 副题, a leading byline, paragraphs, a trailing
-    byline, credits. GlyphRun.offsets index this flat text, so the editor maps glyphs to copy with it.
+    byline, credits. A leading dateline 电头 (本报讯（记者 张三）) runs in at the start of the first
+    body paragraph, in 楷体; a leading line of names (本报记者 张三) stands on its own line. GlyphRun.offsets index this flat text, so the editor maps glyphs to copy with it.
     A trailing byline runs on at the end of the last paragraph in parentheses and 楷体, as the
     copy had it and as Chinese papers set it — not as a ragged line of its own.
     """
@@ -51,12 +53,20 @@ def _segments(story: Story) -> tuple[Segment, ...]:
     parts += [("head", m) for m in h.main if m]
     if h.sub:
         parts.append(("sub", h.sub))
-    if story.byline and story.byline_at_start:
-        parts.append(("byline", story.byline))
-    for p in story.paragraphs:
-        if p.text:
-            parts.append((p.role if p.role in ("subhead", "lead", "caption") else "body", p.text))
     spans: dict[int, tuple[tuple[int, int, str], ...]] = {}
+    paras = [(p.role if p.role in ("subhead", "lead", "caption") else "body", p.text)
+             for p in story.paragraphs if p.text]
+    run_in = (bool(story.byline) and story.byline_at_start and is_dateline(story.byline)
+              and bool(paras) and paras[0][0] == "body")
+    if story.byline and story.byline_at_start and not run_in:
+        parts.append(("byline", story.byline))
+    if run_in:
+        # a dateline 电头 opens the first paragraph in 楷体 after its indent, as papers set it — not a
+        # ragged line of its own that breaks a name ("本报讯（通讯员 孙蕾 记者 周" / "航）")
+        gap = "" if story.byline[-1] in "）)】" else "\u3000"
+        paras[0] = ("body", story.byline + gap + paras[0][1])
+        spans[len(parts)] = ((0, len(story.byline), "kai"),)
+    parts += paras
     if story.byline and not story.byline_at_start:
         if parts and parts[-1][0] == "body":
             last = parts[-1][1]

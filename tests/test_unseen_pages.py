@@ -44,3 +44,29 @@ def test_plain_page_of_briefs_opens_with_the_first_brief():
     page = res.document.pages[0]
     assert _reading_order(page)[0] == stories[0].id
     assert _reading_order(page) == [s.id for s in stories if s.id in _reading_order(page)]
+
+
+
+def test_a_dateline_runs_into_the_first_paragraph_in_kai_after_its_indent():
+    # numbers.txt opens stories with 本报讯（通讯员 孙蕾 记者 周航）: set as a ragged line of its own,
+    # it broke the name (…记者 周 / 航）) and the paragraph started a line lower
+    stories = list(import_files([str(UNSEEN / "numbers.txt")]).stories)
+    dated = [s for s in stories if s.byline_at_start and s.byline.startswith("本报讯")]
+    assert len(dated) == 4
+    res = compose_pages(stories, page_spec("broadsheet"), PageHeader())
+    runs = lay_out_document(res.document)[0].glyph_runs()
+    for s in dated:
+        glyphs = sorted((round(y, 1), x, t, r.font, r.size) for r in runs
+                        if r.story_id == s.id and r.role not in ("head", "kicker", "sub")
+                        for x, y, t in zip(r.xs, r.ys, r.text))
+        left = min(g[1] for g in glyphs)
+        first = min(g for g in glyphs if g[1] < left + 3 * g[4])  # the first column's first line
+        column = [g for g in glyphs if g[1] < left + 12.5 * first[4]]  # 13 ems wide
+        column.sort()
+        n = len(s.byline)
+        assert "".join(g[2] for g in column).startswith(s.byline + s.paragraphs[0].text[:4])
+        assert all("WenKai" in g[3] for g in column[:n]) and "WenKai" not in column[n][3]
+        # the paragraph starts on the line where the dateline ends: no line of its own
+        assert column[n - 1][0] == column[n][0]
+        # indented two ems from the column's left edge, like every paragraph
+        assert abs(column[0][1] - left - 2 * column[0][4]) < 0.3 * column[0][4]
