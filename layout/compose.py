@@ -703,6 +703,9 @@ class _Composer:
             return None
         vs = [v for v in self.variants(u, cols, u.importance, under) if v.rows <= room and v.cols == cols]
         if vs:
+            if u.story.kind == "package" and u.start == Cursor():
+                # a banner is never shrunk below its sub-stories' heads to save a line
+                return min(vs, key=lambda v: (-v.head.size, v.rows, v.cost))
             return min(vs, key=lambda v: (v.rows, v.cost))
         face, h, size = face_for(u.importance), 0, sizes_for(u.importance, cols)[-1]
         if u.start == Cursor():  # the largest size whose head fits the width (else a wider stack)
@@ -778,6 +781,7 @@ class _Composer:
 
 PICTURE_GAP = 1.0  # points between a hairline and a picture that starts right under it
 FOOT_BAND_ROWS = 12  # empty lines at a made page's foot worth filling with the stories left over
+BANNER_RANK = 2  # the plain page sets a package banner no lower than the page's third story (hei, a larger scale)
 
 
 def rule_y(g, row: int, below: Variant) -> float:
@@ -790,7 +794,12 @@ def rule_y(g, row: int, below: Variant) -> float:
 
 def _parts(u: _Unit) -> list[_Unit]:
     """A unit as the plain page sets it: a package as its banner story and its sub-stories."""
-    return [replace(u, subs=())] + [_Unit(s, (), u.importance + 1 + i) for i, s in enumerate(u.subs)]
+    if not u.subs:
+        return [u]
+    # the banner outranks its sub-stories: it takes the heads of the page's second rank (hei, and a
+    # size on a larger scale than theirs), never the scale of a story further down the page
+    return ([replace(u, subs=(), importance=min(u.importance, BANNER_RANK))]
+            + [_Unit(s, (), u.importance + 1 + i) for i, s in enumerate(u.subs)])
 
 
 def _fits(heights: list[int], capacity: int) -> int:

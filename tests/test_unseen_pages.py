@@ -70,3 +70,22 @@ def test_a_dateline_runs_into_the_first_paragraph_in_kai_after_its_indent():
         assert column[n - 1][0] == column[n][0]
         # indented two ems from the column's left edge, like every paragraph
         assert abs(column[0][1] - left - 2 * column[0][4]) < 0.3 * column[0][4]
+
+
+def test_a_package_banner_on_the_plain_page_outranks_its_sub_heads():
+    # package.txt is too short for a broadsheet: the plain page sets the package as its parts, and
+    # gave the banner the smallest head on the page (16 pt, both parts on one line) under 20-pt sub-heads
+    stories = list(import_files([str(UNSEEN / "package.txt")]).stories)
+    banner = next(s for s in stories if s.kind == "package")
+    subs = [s.id for s in stories if s.group == banner.id]
+    res = compose_pages(stories, page_spec("broadsheet"), PageHeader())
+    assert any("(plain stacks)" in line for line in res.report)
+    heads = [r for r in lay_out_document(res.document)[0].glyph_runs() if r.role == "head"]
+    size = {sid: max(r.size for r in heads if r.story_id == sid) for sid in [banner.id, *subs]}
+    assert all(size[banner.id] > size[s] for s in subs), size
+    lines = {}
+    for r in heads:
+        if r.story_id == banner.id:
+            for y, t in zip(r.ys, r.text):
+                lines[round(y, 1)] = lines.get(round(y, 1), "") + t
+    assert [lines[y] for y in sorted(lines)] == list(banner.headline.main)  # a part to a line
