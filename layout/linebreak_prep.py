@@ -2,7 +2,7 @@
 the natural spacing between slots, and the break opportunity (legal / prohibited / none) before each.
 
 Clusters are what may not be split (clreq 3.1.5, 3.2.4): a Latin word, a number with its
-units (1,234.56  12.1%  ¥30  2021－2025), a URL or e-mail address, —— and …….
+units (1,234.56  12.1%  ¥30  2021－2025  1—9月), a URL or e-mail address, —— and …….
 Punctuation compression between adjacent full-width marks (clreq 3.1.6.2) and the ¼-em
 CJK–Latin spacing (3.2.2) are part of the natural spacing; both are undone at a line break.
 """
@@ -28,7 +28,7 @@ _URL = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+|[A-Za-z0-9._%+\-]+@[A-Za-z0
 _URL_TRAIL = ".,;:!?)]}'\""
 # Inside a Western word or number, between two letters/digits (never a line break there).
 _JOIN_ANY = ".'’-&_/+"
-_JOIN_DIGITS = ",:－–"
+_JOIN_DIGITS = ",:－–—"  # — between digits is a range (1—9月, 8:30—17:30), not a dash
 _HAN_LATIN = frozenset({("han", "latin"), ("latin", "han")})  # kinds of a pair spaced ¼ em apart
 _WORD_SPACE_MIN = 0.6   # a word space shrinks to this share of its width
 WORD_SPACE_MAX = 0.5    # and grows first, up to this many ems

@@ -9,6 +9,7 @@ from layout.importer import import_files
 from layout.model import PageHeader
 from layout.presets import page_spec
 from layout.render import lay_out_document
+from layout.typeset import TextStyle, set_paragraph
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 
@@ -89,3 +90,19 @@ def test_a_package_banner_on_the_plain_page_outranks_its_sub_heads():
             for y, t in zip(r.ys, r.text):
                 lines[round(y, 1)] = lines.get(round(y, 1), "") + t
     assert [lines[y] for y in sorted(lines)] == list(banner.headline.main)  # a part to a line
+
+
+def test_unbreakable_number_range_with_an_em_dash_stays_on_one_line():
+    # clreq 3.1.5: a range 1—9月 / 8:30—17:30 written with — (the usual Chinese connector) broke
+    # after the dash on numbers.txt's page ("2024年1—" / "9月"); 2021－2025 already held together
+    paras = [p.text for s in import_files([str(UNSEEN / "numbers.txt")]).stories for p in s.paragraphs]
+    ranged = [t for t in paras if "—" in t]
+    assert len(ranged) >= 4
+    style = TextStyle(role="body", size=9.0, script="sc", indent=2.0)
+    broken = []
+    for ems in range(9, 27):
+        for text in ranged:
+            for line in set_paragraph(text, 9.0 * ems, style)[:-1]:
+                if line.end < len(text) and text[line.end - 1] == "—" and text[line.end - 2].isdigit():
+                    broken.append((ems, text[line.end - 6:line.end + 2]))
+    assert broken == []
