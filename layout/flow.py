@@ -42,7 +42,8 @@ def _segments(story: Story) -> tuple[Segment, ...]:
 
     Order: kicker 引题, main-head parts 主题, subtitle 副题, a leading byline, paragraphs, a trailing
     byline, credits. A leading dateline 电头 (本报讯（记者 张三）) runs in at the start of the first
-    body paragraph, in 楷体; a leading line of names (本报记者 张三) stands on its own line. GlyphRun.offsets index this flat text, so the editor maps glyphs to copy with it.
+    body paragraph, in 楷体; a leading line of names (本报记者 张三) stands on its own line, indented like a
+    paragraph. GlyphRun.offsets index this flat text, so the editor maps glyphs to copy with it.
     A trailing byline runs on at the end of the last paragraph in parentheses and 楷体, as the
     copy had it and as Chinese papers set it — not as a ragged line of its own.
     """
@@ -59,7 +60,7 @@ def _segments(story: Story) -> tuple[Segment, ...]:
     run_in = (bool(story.byline) and story.byline_at_start and is_dateline(story.byline)
               and bool(paras) and paras[0][0] == "body")
     if story.byline and story.byline_at_start and not run_in:
-        parts.append(("byline", story.byline))
+        parts.append(("signature", story.byline))  # 本报记者 张三: its own line, where the text starts
     if run_in:
         # a dateline 电头 opens the first paragraph in 楷体 after its indent, as papers set it — not a
         # ragged line of its own that breaks a name ("本报讯（通讯员 孙蕾 记者 周" / "航）")
@@ -195,8 +196,8 @@ def notch_obstacle(grid: Grid, block: Block) -> list[tuple[float, float, int, in
     return [(grid.col_x(c0) - 0.1, grid.col_x(c0) + grid.span_width(n.cols) + 0.1, r0, r0 + n.rows)]
 
 
-_ROLE_FACE = {"body": "body", "lead": "body", "subhead": "hei", "byline": "kai", "credit": "kai",
-              "caption": "kai"}
+_ROLE_FACE = {"body": "body", "lead": "body", "subhead": "hei", "byline": "kai", "signature": "kai",
+              "credit": "kai", "caption": "kai"}
 
 
 def text_style(seg: Segment, pos: int, size: float, script: str, tracking: float = 0.0,
@@ -216,10 +217,13 @@ def text_style(seg: Segment, pos: int, size: float, script: str, tracking: float
 
 
 def segment_style(role: str, size: float, script: str, tracking: float = 0.0) -> TextStyle:
-    """The body-level style of a segment role: body/lead indented 2 em, bylines and captions in 楷体."""
+    """The body-level style of a segment role: body/lead indented 2 em, bylines and captions in 楷体;
+    a leading name line (signature) starts where the paragraphs do, a closing byline or credit
+    stands at the right."""
     face = _ROLE_FACE.get(role, "body")
-    indent = 2.0 if role in ("body", "lead", "caption") else 0.0
-    align = {"subhead": "center", "byline": "right", "credit": "right"}.get(role, "justify")
+    indent = 2.0 if role in ("body", "lead", "caption", "signature") else 0.0
+    align = {"subhead": "center", "byline": "right", "credit": "right",
+             "signature": "left"}.get(role, "justify")
     return TextStyle(role=face, size=size, script=script, indent=indent, align=align, tracking=tracking)
 
 

@@ -106,3 +106,18 @@ def test_unbreakable_number_range_with_an_em_dash_stays_on_one_line():
                 if line.end < len(text) and text[line.end - 1] == "—" and text[line.end - 2].isdigit():
                     broken.append((ems, text[line.end - 6:line.end + 2]))
     assert broken == []
+
+
+def test_a_leading_name_line_starts_where_the_paragraphs_do():
+    """本报记者 黄蓉 on its own line at a story's start is set in 楷体 from the 2-em indent, like a
+    paragraph's first line — not pushed to the right edge, where pdfcheck (and a reader) took it
+    for a stray line with an odd indent."""
+    stories = list(import_files([str(UNSEEN / "numbers.txt")]).stories)
+    res = compose_pages(stories, page_spec("broadsheet"), PageHeader())
+    page = lay_out_document(res.document)[0]
+    facts = {b.story_id: b for b in page.blocks}
+    names = [r for r in page.glyph_runs() if "".join(r.text).startswith("本报记者")]
+    assert names
+    for r in names:
+        column_x = max(x for x, *_ in facts[r.story_id].frames if x <= r.xs[0] + 0.01)
+        assert r.font.startswith("LXGWWenKai") and abs(r.xs[0] - (column_x + 2 * r.size)) < 0.01
