@@ -32,11 +32,14 @@ _CREDIT_NAME = r"[\u4e00-\u9fff]{2,3}"
 _CREDIT_TAIL = re.compile(
     rf"(?P<names>(?:(?:{_ROLE}){_SP}*)?{_CREDIT_NAME}(?:{_SP}+{_CREDIT_NAME}){{0,7}}(?:{_SP}*摄影?)?){_SP}*$")
 _START_LINE = re.compile(rf"^(?:本报讯{_SP}*)?(?:(?:{_ROLE}){_SP}*[/／:：]?{_SP}*{_NAME}(?:{_SP}+{_NAME})*{_SP}*)+$")
+# Simplified and Traditional forms alike: an edition converts the copy before flow asks, so a
+# 本報訊（記者 周濤） (s2twp) or 【记者林志明／台北报导】 (t2s of 報導) must still run in
 _DATELINE = re.compile(
-    r"^(?:(?:本报[^，。,\s]{0,12}?讯|(?:新华社|中新社|人民网|新华网|[\u4e00-\u9fff]{2,6}社)[^，。,\s]{0,14}?电)"
+    r"^(?:(?:本[报報][^，。,\s]{0,12}?[讯訊]|(?:新[华華]社|中新社|人民[网網]|新[华華][网網]|[\u4e00-\u9fff]{2,6}社)"
+    r"[^，。,\s]{0,14}?[电電])"
     r"(?:[（(][^）)]{1,40}[）)])?"
     # Taiwan and Hong Kong papers: 【記者林志明／臺北報導】, 【本報訊】
-    r"|【(?:(?:記者|记者|本報|本报|特派員|特派员|編譯|编译|中央社)[^】，。]{0,24}(?:報導|报道|電|电|訊|讯))】)")
+    r"|【(?:(?:[记記]者|本[报報]|特派[员員]|[编編][译譯]|中央社)[^】，。]{0,24}(?:[报報][导導道]|[电電]|[讯訊]))】)")
 
 
 def ends_full_stop(text: str) -> bool:
@@ -58,7 +61,7 @@ def is_dateline(byline: str) -> bool:
     【記者林志明／臺北報導】) rather than a line of names? A dateline runs into the first paragraph."""
     t = byline.strip()
     m = _DATELINE.match(t)
-    return t == "本报讯" or (m is not None and m.end() == len(t))
+    return t in ("本报讯", "本報訊") or (m is not None and m.end() == len(t))
 
 
 def split_dateline(paragraph: str) -> Optional[tuple[str, str]]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from layout.compose import compose_pages
+from layout.convert import convert_story
 from layout.importer import import_files
 from layout.model import PageHeader
 from layout.presets import page_spec
@@ -48,12 +51,9 @@ def test_plain_page_of_briefs_opens_with_the_first_brief():
 
 
 
-def test_a_dateline_runs_into_the_first_paragraph_in_kai_after_its_indent():
-    # numbers.txt opens stories with 本报讯（通讯员 孙蕾 记者 周航）: set as a ragged line of its own,
-    # it broke the name (…记者 周 / 航）) and the paragraph started a line lower
-    stories = list(import_files([str(UNSEEN / "numbers.txt")]).stories)
-    dated = [s for s in stories if s.byline_at_start and s.byline.startswith("本报讯")]
-    assert len(dated) == 4
+def _assert_datelines_run_in(stories, dated):
+    """Each dated story's dateline opens its first paragraph in kai, on the paragraph's first line,
+    after the 2-em indent (read back from the laid-out page)."""
     res = compose_pages(stories, page_spec("broadsheet"), PageHeader())
     runs = lay_out_document(res.document)[0].glyph_runs()
     for s in dated:
@@ -65,12 +65,34 @@ def test_a_dateline_runs_into_the_first_paragraph_in_kai_after_its_indent():
         column = [g for g in glyphs if g[1] < left + 12.5 * first[4]]  # 13 ems wide
         column.sort()
         n = len(s.byline)
-        assert "".join(g[2] for g in column).startswith(s.byline + s.paragraphs[0].text[:4])
+        assert "".join(g[2] for g in column).startswith(s.byline + s.paragraphs[0].text[:4]), s.byline
         assert all("WenKai" in g[3] for g in column[:n]) and "WenKai" not in column[n][3]
         # the paragraph starts on the line where the dateline ends: no line of its own
-        assert column[n - 1][0] == column[n][0]
+        assert column[n - 1][0] == column[n][0], s.byline
         # indented two ems from the column's left edge, like every paragraph
         assert abs(column[0][1] - left - 2 * column[0][4]) < 0.3 * column[0][4]
+
+
+def test_a_dateline_runs_into_the_first_paragraph_in_kai_after_its_indent():
+    # numbers.txt opens stories with 本报讯（通讯员 孙蕾 记者 周航）: set as a ragged line of its own,
+    # it broke the name (…记者 周 / 航）) and the paragraph started a line lower
+    stories = list(import_files([str(UNSEEN / "numbers.txt")]).stories)
+    dated = [s for s in stories if s.byline_at_start and s.byline.startswith("本报讯")]
+    assert len(dated) == 4
+    _assert_datelines_run_in(stories, dated)
+
+
+@pytest.mark.parametrize("name, config, opening, count", [
+    ("headlines.txt", "s2twp", "本報訊", 4), ("numbers.txt", "s2hk", "本報訊", 4),
+    ("traditional.txt", "t2s", "【记者", 7)])
+def test_a_dateline_runs_in_after_conversion_to_the_other_script(name, config, opening, count):
+    # conversion happens before flow: in the s2twp edition 本報訊（記者 周濤） stood on a ragged line
+    # of its own (pdfcheck: 14.85 pt short), and in the t2s edition of traditional.txt
+    # 【记者林志明／台北报导】 (報導 → 报导) broke as 【记者林志明／台北报 / 导】, 6 orphans
+    stories = [convert_story(s, config) for s in import_files([str(UNSEEN / name)]).stories]
+    dated = [s for s in stories if s.byline_at_start and s.byline.startswith(opening)]
+    assert len(dated) == count
+    _assert_datelines_run_in(stories, dated)
 
 
 def test_a_package_banner_on_the_plain_page_outranks_its_sub_heads():
