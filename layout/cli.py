@@ -206,16 +206,15 @@ def _compose(args: list[str], one_shot: bool = False) -> int:
         result, displays = edition.composed, edition.displays
         doc = result.document
     else:
-        to_set = stories
-        if ns.convert:
-            from .convert import convert_story
+        if ns.convert:  # the source page, flowed again in the edition (the document keeps the source text)
+            from .edition import compose_converted
 
-            to_set = [convert_story(s, ns.convert) for s in stories]
-        result = compose_pages(to_set, spec, _header(ns), max_pages=max_pages, images=images,
-                               template=template)
+            result, displays = compose_converted(stories, ns.convert, spec, _header(ns), access=access,
+                                                 max_pages=max_pages, images=images, template=template)
+        else:
+            result = compose_pages(stories, spec, _header(ns), max_pages=max_pages, images=images,
+                                   template=template)
         doc = result.document
-        if ns.convert:  # the document keeps the source text; its edition converts when laid out
-            doc = replace(doc, stories=tuple(stories), edition=ns.convert)
     for line in result.report:
         print(f"compose: {line}", file=sys.stderr)
     if ns.save:

@@ -2,19 +2,24 @@
 editor would see on the page, read back from the composed document and its display list."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from layout.compose import compose_pages
 from layout.convert import convert_story
+from layout.document_io import load_document
+from layout.edition import compose_converted
 from layout.importer import import_files
 from layout.model import PageHeader
 from layout.presets import page_spec
 from layout.render import lay_out_document
 from layout.typeset import TextStyle, set_paragraph
 
-UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
+ROOT = Path(__file__).resolve().parent.parent
+UNSEEN = ROOT / "tests" / "data" / "unseen"
 
 
 def _reading_order(page):
@@ -143,3 +148,42 @@ def test_a_leading_name_line_starts_where_the_paragraphs_do():
     for r in names:
         column_x = max(x for x, *_ in facts[r.story_id].frames if x <= r.xs[0] + 0.01)
         assert r.font.startswith("LXGWWenKai") and abs(r.xs[0] - (column_x + 2 * r.size)) < 0.01
+
+
+def _compose_saved(tmp_path, name, *extra):
+    """Compose unseen copy through the command line and load the document it saved."""
+    out = tmp_path / f"{name}{'-'.join(extra)}.banmian.json"
+    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "compose", str(UNSEEN / name), "-o",
+                        str(out.with_suffix(".pdf")), "--save", str(out), "--force", *extra],
+                       capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert r.returncode == 0, r.stderr
+    return load_document(out), r.stderr
+
+
+def _makeup(doc):
+    return [(b.id, b.col, b.row, b.cols, b.rows, b.show_head, b.head, b.image) for p in doc.pages for b in p.blocks]
+
+
+def test_an_edition_is_the_same_page_flowed_again_when_its_text_fits(tmp_path):
+    # made up from the converted text, the s2twp edition of photo-page.txt was another page: other
+    # picture heights, heads turned vertical, a story moved (score 18.4 → 30.4), and the edition
+    # report compared blocks the source page never had
+    source, _ = _compose_saved(tmp_path, "photo-page.txt")
+    edition, report = _compose_saved(tmp_path, "photo-page.txt", "--convert", "s2twp")
+    assert edition.edition == "s2twp" and edition.stories == source.stories
+    assert _makeup(edition) == _makeup(source)
+    assert "the source page's makeup" in report
+    displays = lay_out_document(edition)
+    assert not [b.block_id for d in displays for b in d.blocks if b.overset_chars]
+    body = "".join(t for d in displays for r in d.glyph_runs() if r.role == "body" for t in r.text)
+    assert "區" in body and "区" not in body  # the blocks hold the converted text
+
+
+def test_an_edition_whose_text_would_overset_the_source_page_is_made_up_again():
+    # on the sample page 2 of the source page's blocks overset in s2twp (超12字, 超13字): copy
+    # must not be lost, so the edition gets its own makeup and the report names the blocks
+    stories = list(import_files([str(ROOT / "examples" / "jiceng-page.txt")]).stories)
+    made, displays = compose_converted(stories, "s2twp", page_spec("broadsheet"), PageHeader())
+    assert any("oversets the source page's block(s)" in line for line in made.report)
+    assert made.document.edition == "s2twp" and made.document.stories == tuple(stories)
+    assert not [b.block_id for d in displays for b in d.blocks if b.overset_chars]
