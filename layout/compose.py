@@ -390,11 +390,14 @@ class _Composer:
                     blocks.append(self.block(u, col + dx, top + dy, v))
                     if v.jump == "out":
                         self.cut.append(u.story.id)
-                    self.report.append(f"{u.story.id}: page {self.first_page + self.page + 1}, "
-                                       f"{v.cols} 栏 × {v.rows} 行 at column {col + dx + 1}, line {top + dy + 1}"
-                                       + (f" ({v.note})" if v.note else ""))
+                    self.placed(u, v.cols, v.rows, col + dx, top + dy, v.note)
             col += w
         return blocks
+
+    def placed(self, u: _Unit, cols: int, rows: int, col: int, row: int, note: str = "") -> None:
+        """Report where a story went: 栏 × 行 and the grid position, with what makeup chose for it."""
+        self.report.append(f"{u.story.id}: page {self.first_page + self.page + 1}, {cols} 栏 × {rows} 行 at "
+                           f"column {col + 1}, line {row + 1}" + (f" ({note})" if note else ""))
 
     def block(self, u: _Unit, col: int, top: int, v: Variant) -> Block:
         bid = f"b-{u.story.id}" + ("-lead" if u.lead else f"-{self.page + 1}" if u.start != Cursor() else "")
@@ -409,7 +412,7 @@ class _Composer:
             x0 = g.col_x(col)
             for n, (t, v) in enumerate(placed):
                 if n:
-                    y = rule_y(g, t, v)
+                    y = rule_y(g, t, not isinstance(v, Pair) and v.image_rows > 0)
                     if v.air:  # in the middle of the air between the text above and below
                         y = (g.baseline(t - 1) + g.baseline(t + v.air) - g.body_size) / 2
                     rules.append(RuleLine(x0, y, x0 + g.span_width(w), y, 0.5))
@@ -417,7 +420,7 @@ class _Composer:
                     x = g.col_x(col + v.left.cols) - g.gutter / 2
                     rules.append(RuleLine(x, g.row_y(t) + 2, x, g.row_y(t + v.rows) - 2, 0.5))
                     if v.over:  # a hairline between the lead and the story under it
-                        y = rule_y(g, t + v.drop, v.left)
+                        y = rule_y(g, t + v.drop, bool(v.left.image_rows))
                         rules.append(RuleLine(x0, y, x0 + g.span_width(v.left.cols), y, 0.5))
             col += w
             if k < len(ws) - 1:
@@ -632,7 +635,7 @@ class _Composer:
         w = next((w for w in (2, 3, 4) if all(self.plain_variant(u, w, rows, True, True) for u in page_parts)), 4)
         widths = [w] * max(1, g.columns // w)
         widths[-1] += g.columns - sum(widths)
-        height = [(self.plain_variant(u, w, rows, True, True) or _Huge).rows for _, u in parts]
+        height = [v.rows if v else HUGE for v in (self.plain_variant(u, w, rows, True, True) for _, u in parts)]
         target = min(rows, -(-sum(height[:_fits(height, len(widths) * rows)]) // len(widths)))
         said = len(self.report)
         blocks: list[Block] = []
@@ -659,14 +662,11 @@ class _Composer:
                     k, i = parts[i][0], i + 1
                 blocks.append(b)
                 placed.append((top + at, v))
-                self.report.append(f"{u.story.id}: page {self.first_page + self.page + 1}, {sw} 栏 × {v.rows} 行 "
-                                   f"at column {x + 1}, line {top + at + 1} (plain stacks)")
+                self.placed(u, sw, v.rows, x, top + at, "plain stacks")
                 at += v.rows
-                last_in = (u, b, (u.prev != "" and not pending, bool(placed[:-1])))
-                rest = predict_flow(u.story, b, g, "sc", self.fonts, u.start, (last_in[2][0], False),
-                                    last_in[2][1])[1]
-                # no progress (a head that fills the whole stack): the rest is overset, not carried on
-                pending = _Unit(u.story, (), u.importance, rest, b.id) if rest and rest != u.start else None
+                last_in = (u, b, u.prev != "" and not pending, bool(placed[:-1]))
+                rest = self.rest_after(*last_in, jump_out=False)
+                pending = _Unit(u.story, (), u.importance, rest, b.id) if rest else None
                 if pending:
                     break
             stacks.append(placed)
@@ -678,9 +678,8 @@ class _Composer:
             return None
         carry = []
         if pending and not last:  # cut at the page's end: 下转 — its rest opens the next page
-            u, b, (jump_in, under) = last_in  # flowed again: the 下转 line takes a line of its room
-            rest = predict_flow(u.story, b, g, "sc", self.fonts, u.start, (jump_in, True), under)[1]
-            carry.append(replace(pending, start=rest) if rest and rest != u.start else pending)
+            rest = self.rest_after(*last_in, jump_out=True)  # flowed again: the 下转 line takes a line
+            carry.append(replace(pending, start=rest) if rest else pending)
         n = k + 1
         carry += [u for kk, u in parts[i:] if kk < n]  # the rest of a package begun on this page
         if not blocks:
@@ -693,6 +692,12 @@ class _Composer:
         empty = sum(f * sw for f, sw in zip(feet, widths)) / g.columns  # in full-width lines
         rules = self.stack_rules(widths[:len(stacks)], stacks, top, g.rows)
         return n, (100.0 + empty, blocks, rules), carry
+
+    def rest_after(self, u: _Unit, b: Block, jump_in: bool, under: bool, jump_out: bool) -> Optional[Cursor]:
+        """Where the unit's text goes on after block `b` (None: it ends there, or the block took
+        none of it — a head filling the whole stack — and the rest is overset, not carried on)."""
+        rest = predict_flow(u.story, b, self.grid, "sc", self.fonts, u.start, (jump_in, jump_out), under)[1]
+        return rest if rest and rest != u.start else None
 
     def plain_variant(self, u: _Unit, cols: int, room: int, under: bool, whole: bool) -> Optional[Variant]:
         """The shortest block `cols` wide that holds the unit within `room` lines: one of its
@@ -717,7 +722,9 @@ class _Composer:
         pic = room // 2 if u.story.kind == "photo" and u.start == Cursor() else 0
         v = Variant(room, cols, HeadStyle(face=face, size=size, rows=h), h, pic,
                     jump="in" if u.start != Cursor() else "")
-        least = h + pic + -(-body_lines(u.story, self.grid, fonts=self.fonts) // cols) if u.start == Cursor() else 1
+        least = 1  # a continuation: its rest is flowed below
+        if u.start == Cursor():
+            least = h + pic + -(-body_lines(u.story, self.grid, fonts=self.fonts) // cols)
         for rows in range(max(least, h + pic + 1), room + 1):
             b = self.block(u, 0, 0, replace(v, rows=rows))
             if predict_flow(u.story, b, self.grid, "sc", self.fonts, u.start, (False, False), under)[1] is None:
@@ -740,7 +747,7 @@ class _Composer:
             del self.report[said:]
             return n, blocks, rules
         k, (_, more, lines), _ = band
-        y = rule_y(g, bottom + 1, None) - g.leading / 2  # in the empty line between page and band
+        y = rule_y(g, bottom + 1, False) - g.leading / 2  # in the empty line between page and band
         return n + k, blocks + more, rules + lines + [RuleLine(g.left, y, g.left + g.width, y, 0.5)]
 
     def paginate(self, units: list[_Unit], max_pages: int):
@@ -779,17 +786,18 @@ class _Composer:
         return pages, queue
 
 
+HUGE = 10 ** 6  # the height of a story no block of the stack's width holds
 PICTURE_GAP = 1.0  # points between a hairline and a picture that starts right under it
 FOOT_BAND_ROWS = 12  # empty lines at a made page's foot worth filling with the stories left over
 BANNER_RANK = 2  # the plain page sets a package banner no lower than the page's third story (hei, a larger scale)
 
 
-def rule_y(g, row: int, below: Variant) -> float:
+def rule_y(g, row: int, picture_below: bool) -> float:
     """Where the hairline between two stacked blocks goes: at the line boundary, in the middle of
     the interline gap (the text above ends its em box (leading − size) / 2 higher, the head or
     text below starts as much lower) — never through the last line's characters; a hair higher
     when the block below starts with a picture, so the rule does not sit on its edge."""
-    return g.row_y(row) - (PICTURE_GAP if getattr(below, "image_rows", 0) else 0.0)
+    return g.row_y(row) - (PICTURE_GAP if picture_below else 0.0)
 
 
 def _parts(u: _Unit) -> list[_Unit]:
@@ -810,10 +818,6 @@ def _fits(heights: list[int], capacity: int) -> int:
         if total > capacity:
             return max(1, n)
     return len(heights)
-
-
-class _Huge:
-    rows = 10 ** 6  # a story no block of the stack's width holds
 
 
 def _next_queue(rest: list[_Unit], carried: list[_Unit]) -> list[_Unit]:

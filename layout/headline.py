@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
+from . import cjk
 from .display import GlyphRun
 from .flow import Segment
 from .fonts import FontRegistry, default_registry
@@ -82,8 +83,8 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_OPENERS = "“‘（《〈「『【〔("
-_CLOSERS = "”’）》〉」』】〕)"
+_OPENERS = cjk.OPEN_CHARS + cjk.OPEN_ASCII
+_CLOSERS = cjk.CLOSE_CHARS + cjk.CLOSE_ASCII
 SHORT_QUOTE = 8  # characters of a quotation kept on one line of a head, marks included
 
 
@@ -144,7 +145,7 @@ def _clusters(word: str) -> list[str]:
     mark with the one before it, so a split never puts them at a line's wrong end (禁则)."""
     out: list[str] = []
     for c in word:
-        if out and (c in _CLOSERS or c in "，。、；：？！" or out[-1][-1] in _OPENERS):
+        if out and (c in _CLOSERS or c in cjk.PAUSE_CHARS or out[-1][-1] in _OPENERS):
             out[-1] += c
         else:
             out.append(c)

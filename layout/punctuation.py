@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cjk import CLOSE_ASCII, CLOSE_CHARS
+
 
 @dataclass(frozen=True)
 class Change:
@@ -37,7 +39,7 @@ class Change:
 
 
 _CJK_MARKS = "“”‘’…—·《》〈〉「」『』【】〔〕"
-_CLOSING_MARKS = "”’」』）》〉】〕\"')"
+_CLOSING_MARKS = CLOSE_CHARS + CLOSE_ASCII + "\"'"  # straight quotes close here too (not yet curled)
 
 
 def is_han(ch: str) -> bool:
